@@ -1,0 +1,93 @@
+using System;
+
+namespace MenuDsl;
+
+/// <summary>
+/// Marks a <c>partial class</c> as a pricing model. The source generator completes it with a solver specialised
+/// to the production function, token costs and type distributions declared by the other attributes.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class PricingModelAttribute : Attribute;
+
+/// <summary>The Cobb-Douglas production function v = x^α y^β (b + z)^γ, with α, β, γ &gt; 0 and α + β + γ &lt; 1.</summary>
+/// <param name="alpha">α, the exponent of input tokens x.</param>
+/// <param name="beta">β, the exponent of output tokens y.</param>
+/// <param name="gamma">γ, the exponent of base quality plus fine-tuning tokens b + z.</param>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class CobbDouglasAttribute(double alpha, double beta, double gamma) : Attribute
+{
+    /// <summary>α.</summary>
+    public double Alpha { get; } = alpha;
+    /// <summary>β.</summary>
+    public double Beta { get; } = beta;
+    /// <summary>γ.</summary>
+    public double Gamma { get; } = gamma;
+    /// <summary>b &gt; 0, the quality of the base model without fine-tuning (default 1).</summary>
+    public double BaseQuality { get; set; } = 1.0;
+}
+
+/// <summary>
+/// Marks a <c>static double F(double x, double y, double z)</c> method of the model, expression-bodied, as a
+/// custom per-task value v(x, y, z). Replaces <see cref="CobbDouglasAttribute"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class ProductionFunctionAttribute : Attribute;
+
+/// <summary>The seller's cost per input, output and fine-tuning token; all finite and &gt; 0.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class TokenCostsAttribute(double input, double output, double fineTuning) : Attribute
+{
+    /// <summary>c_x, cost per input token.</summary>
+    public double Input { get; } = input;
+    /// <summary>c_y, cost per output token.</summary>
+    public double Output { get; } = output;
+    /// <summary>c_z, cost per fine-tuning token.</summary>
+    public double FineTuning { get; } = fineTuning;
+}
+
+/// <summary>
+/// The distribution F_w of the value w a buyer puts on a task. Several attributes form a mixture weighted by
+/// <see cref="Weight"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class ValueDistributionAttribute(Distribution kind, params double[] parameters) : Attribute
+{
+    /// <summary>The family.</summary>
+    public Distribution Kind { get; } = kind;
+    /// <summary>The family's parameters, in the order <see cref="Distribution"/> documents.</summary>
+    public double[] Parameters { get; } = parameters;
+    /// <summary>Mixture weight (default 1; must be &gt; 0).</summary>
+    public double Weight { get; set; } = 1.0;
+}
+
+/// <summary>
+/// The distribution F_s of a buyer's scale s, the share of tasks she runs (support inside [0, 1]), independent
+/// of w. Omitted: every buyer has s = 1. Several attributes form a mixture weighted by <see cref="Weight"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class ScaleDistributionAttribute(Distribution kind, params double[] parameters) : Attribute
+{
+    /// <summary>The family.</summary>
+    public Distribution Kind { get; } = kind;
+    /// <summary>The family's parameters, in the order <see cref="Distribution"/> documents.</summary>
+    public double[] Parameters { get; } = parameters;
+    /// <summary>Mixture weight (default 1; must be &gt; 0).</summary>
+    public double Weight { get; set; } = 1.0;
+}
+
+/// <summary>
+/// One buyer type of the binary (two-type) environment; a model declares exactly two. Either a value-scale
+/// profile (<see cref="Value"/>, <see cref="Scale"/>) or per-segment <see cref="TaskValues"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class TypeProfileAttribute(double probability) : Attribute
+{
+    /// <summary>Probability of this type.</summary>
+    public double Probability { get; } = probability;
+    /// <summary>Value per task w of a value-scale profile.</summary>
+    public double Value { get; set; }
+    /// <summary>Scale s of a value-scale profile (default 1).</summary>
+    public double Scale { get; set; } = 1.0;
+    /// <summary>Values on equal-width task segments, e.g. <c>new[] { 2.0, 0.6 }</c>.</summary>
+    public double[]? TaskValues { get; set; }
+}

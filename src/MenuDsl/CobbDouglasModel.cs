@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MenuDsl.Kernel;
+
+namespace MenuDsl;
+
+/// <summary>
+/// A Cobb-Douglas pricing model built at run time (<see cref="PricingModel.CobbDouglas"/>). Same semantics as a
+/// generated model: closed forms where φ is affine, quadrature elsewhere.
+/// </summary>
+public sealed class CobbDouglasModel : IIndexModel
+{
+    private readonly CobbDouglasCore technology;
+    private readonly DistributionCore values;
+    private readonly DistributionCore? scales;
+    private readonly Lazy<DistributionCore> thetas;
+    private readonly Lazy<double> packageReserve;
+
+    internal CobbDouglasModel(ModelDescription description)
+    {
+        Description = description;
+        technology = new CobbDouglasCore(description.Alpha, description.Beta, description.Gamma, description.BaseQuality,
+            description.InputCost, description.OutputCost, description.FineTuningCost);
+        values = description.Values.Core;
+        scales = description.Scales?.Core;
+        ReserveValue = Reserve(values, "value distribution " + description.Values);
+        thetas = new(() => ThetaDistributions.Create(values, scales, technology.Delta));
+        packageReserve = new(() => Reserve(thetas.Value, "distribution of θ"));
+    }
+
+    /// <inheritdoc/>
+    public ModelDescription Description { get; }
+
+    /// <inheritdoc/>
+    public double ReserveValue { get; }
+
+    /// <inheritdoc/>
+    public double FineTuningThreshold => technology.FineTuningThreshold;
+
+    /// <summary>The support of θ = w s^δ, the domain of <see cref="Package"/>.</summary>
+    public (double Lower, double Upper) ThetaSupport => (thetas.Value.Lower, thetas.Value.Upper);
+
+    /// <summary>The lowest θ served by the package menu.</summary>
+    public double PackageReserveValue => packageReserve.Value;
+
+    /// <summary>The ironed virtual value φ_θ of the distribution of θ.</summary>
+    public double ThetaVirtualValue(double theta) => thetas.Value.VirtualValue(CheckTheta(theta));
+
+    /// <inheritdoc/>
+    public double Theta(double value, double scale) => technology.Theta(CheckValue(value), CheckScale(scale));
+
+    /// <inheritdoc/>
+    public double VirtualValue(double value) => values.VirtualValue(CheckValue(value));
+
+    /// <inheritdoc/>
+    public Allocation Efficient(double value, double scale)
+    {
+        var bundle = technology.FirstBest(CheckValue(value), CheckScale(scale));
+        if (bundle.Quality == 0) return default;
+        return new Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning,
+            bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes);
+    }
+
+    /// <inheritdoc/>
+    public Contract Contract(double value, double scale)
+    {
+        CheckValue(value);
+        CheckScale(scale);
+        double phi = values.VirtualValue(value);
+        if (!(phi > 0) || scale == 0) return default;
+        var bundle = technology.FirstBest(phi, scale);
+        double rent = Rent(value, scale);
+        double transfer = value * bundle.Quality - rent;
+        return new Contract(bundle.Quality, bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning,
+            transfer, bundle.Cost, rent, transfer - bundle.Cost);
+    }
+
+    /// <inheritdoc/>
+    public TwoPartTariff Tariff(double value, double scale)
+    {
+        var contract = Contract(value, scale);
+        if (contract.Quality == 0) return NoSale(scale);
+        double markup = value / values.VirtualValue(value);
+        return new TwoPartTariff(markup * technology.InputCost, markup * technology.OutputCost, markup * technology.FineTuningCost,
+            contract.Transfer - markup * contract.Cost, scale, markup);
+    }
+
+    /// <inheritdoc/>
+    public PackageContract Package(double theta)
+    {
+        CheckTheta(theta);
+        double phi = thetas.Value.VirtualValue(theta);
+        if (!(phi > 0)) return default;
+        var bundle = technology.FirstBest(phi, 1);
+        double rent = PackageRent(theta);
+        double transfer = theta * bundle.Quality - rent;
+        return new PackageContract(bundle.Quality, bundle.InputTokens, bundle.OutputTokens, bundle.FineTuning,
+            transfer, bundle.Cost, rent, transfer - bundle.Cost);
+    }
+
+    /// <inheritdoc/>
+    public TwoPartTariff PackageTariff(double theta)
+    {
+        var package = Package(theta);
+        if (package.Quality == 0) return NoSale(double.PositiveInfinity);
+        double markup = theta / thetas.Value.VirtualValue(theta);
+        return new TwoPartTariff(markup * technology.InputCost, markup * technology.OutputCost, markup * technology.FineTuningCost,
+            package.Transfer - markup * package.Cost, double.PositiveInfinity, markup);
+    }
+
+    private static TwoPartTariff NoSale(double cap) =>
+        new(double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, 0, cap, double.PositiveInfinity);
+
+    /// <summary>
+    /// U(w, s) = ∫ q(k, s) dk from the bottom of the served types to w. Closed form when φ is affine and not
+    /// ironed; otherwise quadrature split where q has kinks (fine-tuning switch, pools, support ends).
+    /// </summary>
+    private double Rent(double value, double scale)
+    {
+        if (values.AffineVirtualValue is { } affine && values.IsCertifiedRegular)
+        {
+            double bottom = Math.Max(0, affine.At(values.Lower));
+            return (technology.QualityIntegral(affine.At(value), scale) - technology.QualityIntegral(bottom, scale)) / affine.Slope;
+        }
+        return Integrate(values, k => technology.Quality(values.VirtualValue(k), scale), ReserveValue, value,
+            technology.FineTuningVirtualValue(scale), "the rent U(w, s)");
+    }
+
+    private double PackageRent(double theta)
+    {
+        var d = thetas.Value;
+        if (d.AffineVirtualValue is { } affine && d.IsCertifiedRegular)
+        {
+            double bottom = Math.Max(0, affine.At(d.Lower));
+            return (technology.QualityIntegral(affine.At(theta), 1) - technology.QualityIntegral(bottom, 1)) / affine.Slope;
+        }
+        return Integrate(d, k => technology.Quality(d.VirtualValue(k), 1), packageReserve.Value, theta,
+            technology.FineTuningThreshold, "the package rent U(θ)");
+    }
+
+    private static double Integrate(DistributionCore d, Func<double, double> quality, double from, double to, double switchLevel, string what)
+    {
+        if (!(to > from)) return 0;
+        var cuts = new List<double>(d.Kinks);
+        foreach (var pool in d.PoolingIntervals) { cuts.Add(pool.Lower); cuts.Add(pool.Upper); }
+        // The virtual value is non-decreasing, so the fine-tuning switch is one point found by bisection.
+        cuts.Add(Numeric.FirstTrue(k => d.VirtualValue(k) >= switchLevel, from, to));
+        // Roundoff in q near the reserve value is what limits the error estimate: accept it at the scale of to·q(to).
+        return Quadrature.Integrate(quality, from, to, cuts, what, 1e-13 * to * quality(to));
+    }
+
+    /// <summary>The lowest type with a positive ironed virtual value.</summary>
+    private static double Reserve(DistributionCore d, string what)
+    {
+        if (d.VirtualValue(d.Lower) > 0) return d.Lower;
+        if (d.AffineVirtualValue is { } affine && d.IsCertifiedRegular && affine.Slope > 0)
+            return Math.Max(d.Lower, -affine.Intercept / affine.Slope);
+        double top = double.IsPositiveInfinity(d.Upper) ? d.Quantile(1 - 1e-12) : d.Upper;
+        if (!(d.VirtualValue(top) > 0))
+            throw new ArgumentException($"No type of the {what} has a positive virtual value, so nobody would be served.");
+        return Numeric.FirstTrue(t => d.VirtualValue(t) > 0, d.Lower, top);
+    }
+
+    private double CheckValue(double value) => Guard.InSupport(Description.Values, value, nameof(value));
+
+    private double CheckScale(double scale)
+    {
+        if (Description.Scales is { } s) return Guard.InSupport(s, scale, nameof(scale));
+        return scale == 1 ? scale : throw new ArgumentOutOfRangeException(nameof(scale), scale,
+            $"'scale' must be 1: the model declares no scale distribution, so every buyer runs all tasks (s = 1), but got {scale}.");
+    }
+
+    private double CheckTheta(double theta)
+    {
+        Guard.Finite(theta, nameof(theta));
+        var d = thetas.Value;
+        if (theta < 0) throw new ArgumentOutOfRangeException(nameof(theta), theta, $"'theta' must be >= 0 (types are non-negative) but is {theta}.");
+        if (theta < d.Lower || theta > d.Upper)
+            throw new ArgumentOutOfRangeException(nameof(theta), theta, $"'theta' = {theta} lies outside the support [{d.Lower}, {d.Upper}] of θ = w s^δ.");
+        return theta;
+    }
+}

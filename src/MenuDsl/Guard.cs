@@ -1,0 +1,26 @@
+using System;
+
+namespace MenuDsl;
+
+/// <summary>Argument checks that name the argument and its value.</summary>
+internal static class Guard
+{
+    public static double NotNaN(double x, string name) =>
+        double.IsNaN(x) ? throw new ArgumentOutOfRangeException(name, x, $"'{name}' is NaN.") : x;
+
+    public static double Finite(double x, string name) =>
+        double.IsFinite(x) ? x : throw new ArgumentOutOfRangeException(name, x, $"'{name}' must be a finite number but is {x}.");
+
+    public static double Positive(double x, string name) =>
+        double.IsFinite(x) && x > 0 ? x : throw new ArgumentOutOfRangeException(name, x, $"'{name}' must be finite and > 0 but is {x}.");
+
+    public static double InSupport(TypeDistribution d, double x, string name)
+    {
+        Finite(x, name);
+        var (lower, upper) = d.Support;
+        if (x < 0) throw new ArgumentOutOfRangeException(name, x, $"'{name}' must be >= 0 (types are non-negative) but is {x}.");
+        if (x < lower || x > upper)
+            throw new ArgumentOutOfRangeException(name, x, $"'{name}' = {x} lies outside the support [{lower}, {upper}] of {d}.");
+        return x;
+    }
+}

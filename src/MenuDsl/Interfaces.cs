@@ -1,0 +1,39 @@
+namespace MenuDsl;
+
+/// <summary>A pricing model: first best, virtual values, the optimal screening menu and its two-part tariffs.</summary>
+public interface IPricingModel
+{
+    /// <summary>The declared parameters as data.</summary>
+    ModelDescription Description { get; }
+
+    /// <summary>The first-best allocation of type (w, s).</summary>
+    Allocation Efficient(double value, double scale);
+
+    /// <summary>φ(w) = w − (1 − F(w)) / f(w), ironed where it is not non-decreasing.</summary>
+    double VirtualValue(double value);
+
+    /// <summary>The lowest value served: types below it (φ ≤ 0) get the empty contract.</summary>
+    double ReserveValue { get; }
+
+    /// <summary>The optimal screening contract of type (w, s), allocation contractible per task.</summary>
+    Contract Contract(double value, double scale);
+
+    /// <summary>The two-part tariff with task cap that implements <see cref="Contract"/>.</summary>
+    TwoPartTariff Tariff(double value, double scale);
+}
+
+/// <summary>A model whose types are summarised by the index θ (Cobb-Douglas): adds fine-tuning and packages.</summary>
+public interface IIndexModel : IPricingModel
+{
+    /// <summary>θ = w s^(1 − α − β).</summary>
+    double Theta(double value, double scale);
+
+    /// <summary>θ̂: a buyer fine-tunes in the first best iff θ &gt; θ̂.</summary>
+    double FineTuningThreshold { get; }
+
+    /// <summary>The optimal token-package menu item of representative type θ.</summary>
+    PackageContract Package(double theta);
+
+    /// <summary>The two-part tariff (no task cap) that implements <see cref="Package"/>.</summary>
+    TwoPartTariff PackageTariff(double theta);
+}

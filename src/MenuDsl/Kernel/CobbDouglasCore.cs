@@ -1,0 +1,151 @@
+using System;
+
+namespace MenuDsl.Kernel;
+
+/// <summary>
+/// The Cobb-Douglas technology v = x^α y^β (b + z)^γ with token costs (c_x, c_y, c_z), and every closed form of
+/// the paper that depends on it alone (model.md §2–§5). Pure functions of the parameters: the runtime evaluates
+/// them, and the generator evaluates the constants at build time to fold them into literals.
+/// </summary>
+internal sealed class CobbDouglasCore
+{
+    public CobbDouglasCore(double alpha, double beta, double gamma, double baseQuality, double inputCost, double outputCost, double fineTuningCost)
+    {
+        if (Validate(alpha, beta, gamma, baseQuality, inputCost, outputCost, fineTuningCost) is { } error)
+            throw new ArgumentException(error.Message + ".", error.Parameter);
+        Alpha = alpha; Beta = beta; Gamma = gamma; BaseQuality = baseQuality;
+        InputCost = inputCost; OutputCost = outputCost; FineTuningCost = fineTuningCost;
+
+        Kappa = alpha + beta;
+        Delta = 1 - Kappa;
+        Rho = Kappa + gamma;
+        Epsilon = 1 - Rho;
+        A0 = Math.Pow(alpha / inputCost, alpha) * Math.Pow(beta / outputCost, beta);
+        A = A0 * Math.Pow(gamma / fineTuningCost, gamma);
+        FineTuningThreshold = Math.Pow(baseQuality, Epsilon) * Math.Pow(inputCost / alpha, alpha)
+            * Math.Pow(outputCost / beta, beta) * Math.Pow(fineTuningCost / gamma, Delta);
+        BaseQualityFactor = Math.Pow(A0 * Math.Pow(baseQuality, gamma), 1 / Delta);
+        FineTunedQualityFactor = Math.Pow(A, 1 / Epsilon);
+    }
+
+    public double Alpha { get; }
+    public double Beta { get; }
+    public double Gamma { get; }
+    public double BaseQuality { get; }
+    public double InputCost { get; }
+    public double OutputCost { get; }
+    public double FineTuningCost { get; }
+
+    /// <summary>κ = α + β.</summary>
+    public double Kappa { get; }
+    /// <summary>δ = 1 − α − β, the exponent of s in θ = w s^δ.</summary>
+    public double Delta { get; }
+    /// <summary>ρ = α + β + γ.</summary>
+    public double Rho { get; }
+    /// <summary>ε = 1 − α − β − γ.</summary>
+    public double Epsilon { get; }
+    /// <summary>A0 = (α/c_x)^α (β/c_y)^β.</summary>
+    public double A0 { get; }
+    /// <summary>A = A0 (γ/c_z)^γ.</summary>
+    public double A { get; }
+    /// <summary>θ̂ = b^ε (c_x/α)^α (c_y/β)^β (c_z/γ)^δ: fine-tune iff θ &gt; θ̂.</summary>
+    public double FineTuningThreshold { get; }
+    /// <summary>(A0 b^γ)^(1/δ): quality per unit of s φ^(κ/δ) without fine-tuning.</summary>
+    public double BaseQualityFactor { get; }
+    /// <summary>A^(1/ε): quality per unit of s^(δ/ε) φ^(ρ/ε) with fine-tuning.</summary>
+    public double FineTunedQualityFactor { get; }
+
+    /// <summary>The parameter at fault and why, or null when the technology is well posed.</summary>
+    public static (string Parameter, string Message)? Validate(double alpha, double beta, double gamma, double baseQuality, double inputCost, double outputCost, double fineTuningCost)
+    {
+        if (!(alpha > 0) || !Numeric.IsFinite(alpha)) return ("alpha", $"alpha must be finite and > 0 but is {Families.Format(alpha)}");
+        if (!(beta > 0) || !Numeric.IsFinite(beta)) return ("beta", $"beta must be finite and > 0 but is {Families.Format(beta)}");
+        if (!(gamma > 0) || !Numeric.IsFinite(gamma)) return ("gamma", $"gamma must be finite and > 0 but is {Families.Format(gamma)}");
+        if (!(alpha + beta + gamma < 1)) return ("gamma", $"alpha + beta + gamma must be < 1 (decreasing returns) but is {Families.Format(alpha + beta + gamma)}");
+        if (!(baseQuality > 0) || !Numeric.IsFinite(baseQuality)) return ("baseQuality", $"baseQuality must be finite and > 0 but is {Families.Format(baseQuality)}");
+        if (!(inputCost > 0) || !Numeric.IsFinite(inputCost)) return ("input", $"the input token cost must be finite and > 0 but is {Families.Format(inputCost)}");
+        if (!(outputCost > 0) || !Numeric.IsFinite(outputCost)) return ("output", $"the output token cost must be finite and > 0 but is {Families.Format(outputCost)}");
+        if (!(fineTuningCost > 0) || !Numeric.IsFinite(fineTuningCost)) return ("fineTuning", $"the fine-tuning token cost must be finite and > 0 but is {Families.Format(fineTuningCost)}");
+        return null;
+    }
+
+    /// <summary>θ = w s^δ, the representative type of a value-scale buyer.</summary>
+    public double Theta(double value, double scale) => value * Numeric.Pow(scale, Delta);
+
+    /// <summary>
+    /// Total quality q of the first-best bundle of a value-scale type (value, scale):
+    /// s·value^(κ/δ)·(A0 b^γ)^(1/δ) when θ ≤ θ̂, s^(δ/ε)·value^(ρ/ε)·A^(1/ε) when it fine-tunes.
+    /// With value = φ(w) this is the screening quality q(w, s).
+    /// </summary>
+    public double Quality(double value, double scale)
+    {
+        if (value <= 0 || scale <= 0) return 0;
+        return Theta(value, scale) <= FineTuningThreshold
+            ? scale * Numeric.Pow(value, Kappa / Delta) * BaseQualityFactor
+            : Numeric.Pow(scale, Delta / Epsilon) * Numeric.Pow(value, Rho / Epsilon) * FineTunedQualityFactor;
+    }
+
+    /// <summary>
+    /// The first-best bundle of a value-scale type: totals X = value α q / c_x, Y = value β q / c_y and
+    /// b + z = max(b, value γ q / c_z) (spend shares of the gross value value·q).
+    /// </summary>
+    public Bundle FirstBest(double value, double scale)
+    {
+        double q = Quality(value, scale);
+        if (q == 0) return default;
+        double gross = value * q;
+        bool fineTunes = Theta(value, scale) > FineTuningThreshold;
+        double z = fineTunes ? Math.Max(0, Gamma * gross / FineTuningCost - BaseQuality) : 0;
+        double x = Alpha * gross / InputCost, y = Beta * gross / OutputCost;
+        return new Bundle(q, x, y, z, InputCost * x + OutputCost * y + FineTuningCost * z, fineTunes);
+    }
+
+    /// <summary>q̂(s) = A0 b^ρ (c_z/γ)^κ s^δ: the quality above which delivering q on s tasks uses fine-tuning.</summary>
+    public double FineTuningQuality(double scale) =>
+        A0 * Math.Pow(BaseQuality, Rho) * Math.Pow(FineTuningCost / Gamma, Kappa) * Numeric.Pow(scale, Delta);
+
+    /// <summary>
+    /// C(q, s) = min cost of quality q on s tasks: κ s (q/(s A0 b^γ))^(1/κ) for q ≤ q̂(s), else
+    /// ρ s^(−δ/ρ) (q/A)^(1/ρ) − c_z b.
+    /// </summary>
+    public double Cost(double quality, double scale)
+    {
+        if (quality <= 0) return 0;
+        return quality <= FineTuningQuality(scale)
+            ? Kappa * scale * Math.Pow(quality / (scale * A0 * Math.Pow(BaseQuality, Gamma)), 1 / Kappa)
+            : Rho * Math.Pow(scale, -Delta / Rho) * Math.Pow(quality / A, 1 / Rho) - FineTuningCost * BaseQuality;
+    }
+
+    /// <summary>φ̂(s) = θ̂ / s^δ: screening fine-tunes the item of (w, s) iff φ(w) exceeds it.</summary>
+    public double FineTuningVirtualValue(double scale) =>
+        scale <= 0 ? double.PositiveInfinity : FineTuningThreshold / Numeric.Pow(scale, Delta);
+
+    /// <summary>
+    /// G(φ, s) = ∫₀^φ Quality(t, s) dt in closed form. With an affine virtual value φ(k) = a k + c the rent is
+    /// U(w, s) = (G(φ(w), s) − G(φ(lo)⁺, s)) / a.
+    /// </summary>
+    public double QualityIntegral(double value, double scale)
+    {
+        if (value <= 0 || scale <= 0) return 0;
+        double switchValue = FineTuningVirtualValue(scale);
+        double p1 = Kappa / Delta + 1;
+        double below = scale * BaseQualityFactor * Numeric.Pow(Math.Min(value, switchValue), p1) / p1;
+        if (value <= switchValue) return below;
+        double p2 = Rho / Epsilon + 1;
+        return below + Numeric.Pow(scale, Delta / Epsilon) * FineTunedQualityFactor
+            * (Numeric.Pow(value, p2) - Numeric.Pow(switchValue, p2)) / p2;
+    }
+
+    /// <summary>First-best surplus U* = value·q − C of a value-scale type (what a buyer facing unit prices nets).</summary>
+    public double Surplus(double value, double scale)
+    {
+        var bundle = FirstBest(value, scale);
+        return value * bundle.Quality - bundle.Cost;
+    }
+}
+
+/// <summary>
+/// A token bundle for s tasks: total quality, total input and output tokens, fine-tuning tokens, its cost to
+/// the seller, and whether it fine-tunes.
+/// </summary>
+internal readonly record struct Bundle(double Quality, double InputTokens, double OutputTokens, double FineTuning, double Cost, bool FineTunes);

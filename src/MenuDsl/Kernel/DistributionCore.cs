@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+
+namespace MenuDsl.Kernel;
+
+/// <summary>
+/// A type distribution F on a subset of the non-negative reals: density, distribution function, support and
+/// the Myerson virtual value φ(t) = t − (1 − F(t)) / f(t), ironed where it is not non-decreasing.
+/// </summary>
+internal abstract class DistributionCore
+{
+    private IroningCore? ironing;
+
+    /// <summary>Lower end of the support (finite).</summary>
+    public abstract double Lower { get; }
+
+    /// <summary>Upper end of the support (may be +∞).</summary>
+    public abstract double Upper { get; }
+
+    public abstract double Pdf(double t);
+
+    public abstract double Cdf(double t);
+
+    /// <summary>1 − F(t), computed without cancellation where the family allows it.</summary>
+    public virtual double Survival(double t) => 1.0 - Cdf(t);
+
+    /// <summary>Smallest t with F(t) ≥ u. Bisection by default; families with a closed form override it.</summary>
+    public virtual double Quantile(double u)
+    {
+        if (u <= 0) return Lower;
+        double hi = Upper;
+        if (double.IsPositiveInfinity(hi))
+        {
+            hi = Math.Max(1.0, 2 * Math.Abs(Lower));
+            for (int i = 0; i < 2000 && Cdf(hi) < u; i++) hi *= 2;
+        }
+        if (u >= 1) return hi;
+        return Numeric.FirstTrue(t => Cdf(t) >= u, Lower, hi);
+    }
+
+    /// <summary>
+    /// The maximal intervals on which the density is positive, in increasing order. A single interval except for
+    /// mixtures whose components leave gaps.
+    /// </summary>
+    public virtual IReadOnlyList<Interval> SupportIntervals => new[] { new Interval(Lower, Upper) };
+
+    /// <summary>
+    /// Whether φ is known to be non-decreasing on the whole support (uniform, exponential, Pareto, power with
+    /// c ≥ 1, log-concave densities). Only then is ironing skipped.
+    /// </summary>
+    public virtual bool IsCertifiedRegular => false;
+
+    /// <summary>
+    /// The coefficients of φ(t) = slope·t + intercept when φ is affine in t (uniform, exponential, Pareto);
+    /// null otherwise. Affine φ gives payment integrals in closed form.
+    /// </summary>
+    public virtual AffineVirtualValue? AffineVirtualValue => null;
+
+    /// <summary>φ(t) = t − (1 − F(t)) / f(t), not ironed. Inside a gap of the support (f = 0) it is the left limit.</summary>
+    public virtual double RawVirtualValue(double t)
+    {
+        if (AffineVirtualValue is { } affine) return affine.At(t);
+        double f = Pdf(t);
+        if (f > 0) return double.IsPositiveInfinity(f) ? t : t - Survival(t) / f;
+        // A type in a gap has the quantile of the gap's left end, so it takes that point's virtual value.
+        var intervals = SupportIntervals;
+        for (int i = 1; i < intervals.Count; i++)
+        {
+            double gapLo = intervals[i - 1].Upper;
+            if (t > gapLo && t < intervals[i].Lower)
+            {
+                double fLo = Pdf(gapLo);
+                return fLo > 0 ? gapLo - Survival(gapLo) / fLo : gapLo;
+            }
+        }
+        // f = 0 at an end of the support: φ tends to −∞ at the bottom and to t where nobody is above.
+        double survival = Survival(t);
+        return survival == 0 ? t : double.NegativeInfinity;
+    }
+
+    /// <summary>The ironed virtual value: φ itself off the pooling intervals, the pool's average of φ on them.</summary>
+    public double VirtualValue(double t)
+    {
+        if (IsCertifiedRegular) return RawVirtualValue(t);
+        var pool = Ironing.PoolContaining(t);
+        return pool is { } p ? p.Level : RawVirtualValue(t);
+    }
+
+    /// <summary>The pooling intervals of the ironed virtual value (empty when φ is non-decreasing).</summary>
+    public IReadOnlyList<PoolingInterval> PoolingIntervals =>
+        IsCertifiedRegular ? Array.Empty<PoolingInterval>() : Ironing.Pools;
+
+    private IroningCore Ironing => ironing ??= IroningCore.Compute(this);
+
+    /// <summary>
+    /// ∫ φ dF from the bottom of the support to t, i.e. the integral of φ over quantiles up to F(t).
+    /// Ironing takes the convex hull of this curve. Closed form: d/dt[−t(1 − F)] = f φ on the support;
+    /// gaps (f = 0) contribute nothing, so the spurious −∫(1 − F) over each gap is added back.
+    /// </summary>
+    public double CumulativeVirtualValue(double t)
+    {
+        double h = Lower - t * Survival(t);
+        var intervals = SupportIntervals;
+        for (int i = 1; i < intervals.Count; i++)
+        {
+            double gapLo = intervals[i - 1].Upper, gapHi = intervals[i].Lower;
+            if (t <= gapLo) break;
+            h += (Math.Min(t, gapHi) - gapLo) * Survival(gapLo);
+        }
+        return h;
+    }
+
+    /// <summary>
+    /// Points where the density may be discontinuous or not smooth (ends of the components' supports).
+    /// Quadrature splits there.
+    /// </summary>
+    public virtual IEnumerable<double> Kinks
+    {
+        get
+        {
+            foreach (var interval in SupportIntervals)
+            {
+                yield return interval.Lower;
+                if (!double.IsPositiveInfinity(interval.Upper)) yield return interval.Upper;
+            }
+        }
+    }
+
+    /// <summary>Whether a quantile costs little enough to place the ironing grid in quantile space.</summary>
+    public virtual bool HasCheapQuantile => true;
+}
+
+/// <summary>A closed interval [Lower, Upper]; Upper may be +∞.</summary>
+internal readonly record struct Interval(double Lower, double Upper)
+{
+    public bool Contains(double t) => t >= Lower && t <= Upper;
+}
+
+/// <summary>φ(t) = Slope·t + Intercept with Slope &gt; 0.</summary>
+internal readonly record struct AffineVirtualValue(double Slope, double Intercept)
+{
+    public double At(double t) => Slope * t + Intercept;
+}
+
+/// <summary>Types in [Lower, Upper] are pooled: they share the ironed virtual value Level.</summary>
+internal readonly record struct PoolingInterval(double Lower, double Upper, double Level);

@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+
+namespace MenuDsl.Kernel;
+
+/// <summary>
+/// Myerson ironing. In quantile space u = F(t) the curve H(u) = ∫₀ᵘ φ(F⁻¹(v)) dv is convex exactly when φ is
+/// non-decreasing; the ironed virtual value is the slope of H's lower convex hull. Where the hull leaves H it
+/// is a bitangent, and the types in between are pooled at its slope.
+/// </summary>
+internal sealed class IroningCore
+{
+    private const int GridSize = 2048;
+
+    private IroningCore(PoolingInterval[] pools) => Pools = pools;
+
+    public IReadOnlyList<PoolingInterval> Pools { get; }
+
+    public PoolingInterval? PoolContaining(double t)
+    {
+        foreach (var pool in Pools)
+            if (t >= pool.Lower && t <= pool.Upper) return pool;
+        return null;
+    }
+
+    public static IroningCore Compute(DistributionCore d)
+    {
+        double[] t = Grid(d);
+        int n = t.Length;
+        var u = new double[n];
+        var h = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            u[i] = d.Cdf(t[i]);
+            h[i] = d.CumulativeVirtualValue(t[i]);
+        }
+
+        // Lower convex hull by Andrew's monotone chain; points with equal u collapse to the lowest H.
+        var hull = new List<int>(n);
+        for (int i = 0; i < n; i++)
+        {
+            while (hull.Count >= 2 && !TurnsLeft(u, h, hull[hull.Count - 2], hull[hull.Count - 1], i))
+                hull.RemoveAt(hull.Count - 1);
+            hull.Add(i);
+        }
+
+        double scale = 0;
+        for (int i = 0; i < n; i++) scale = Math.Max(scale, Math.Abs(h[i]));
+        double tolerance = 1e-12 * Math.Max(scale, 1e-300);
+
+        var pools = new List<PoolingInterval>();
+        for (int k = 1; k < hull.Count; k++)
+        {
+            int a = hull[k - 1], b = hull[k];
+            if (b == a + 1 || u[b] <= u[a]) continue;
+            double slope = (h[b] - h[a]) / (u[b] - u[a]);
+            bool leaves = false;
+            for (int i = a + 1; i < b && !leaves; i++)
+                leaves = h[i] - (h[a] + slope * (u[i] - u[a])) > tolerance;
+            if (!leaves) continue;
+            pools.Add(Refine(d, t, a, b));
+        }
+        return new IroningCore(pools.ToArray());
+    }
+
+    // Strict left turn of a → b → c; collinear points are dropped, which keeps pools maximal.
+    private static bool TurnsLeft(double[] u, double[] h, int a, int b, int c) =>
+        (u[b] - u[a]) * (h[c] - h[a]) - (h[b] - h[a]) * (u[c] - u[a]) > 0;
+
+    /// <summary>
+    /// Moves the grid bitangent to the true one: with slope k fixed, each end minimises H − k·u near its grid
+    /// point (where φ = k); then k is the chord slope again. Converges in a few rounds.
+    /// </summary>
+    private static PoolingInterval Refine(DistributionCore d, double[] t, int a, int b)
+    {
+        double aLo = t[Math.Max(a - 1, 0)], aHi = t[a + 1];
+        double bLo = t[b - 1], bHi = t[Math.Min(b + 1, t.Length - 1)];
+        double lower = t[a], upper = t[b];
+        double level = Chord(d, lower, upper);
+        for (int round = 0; round < 100; round++)
+        {
+            double k = level;
+            lower = Numeric.GoldenSectionMinimum(x => d.CumulativeVirtualValue(x) - k * d.Cdf(x), aLo, aHi);
+            upper = Numeric.GoldenSectionMinimum(x => d.CumulativeVirtualValue(x) - k * d.Cdf(x), bLo, bHi);
+            level = Chord(d, lower, upper);
+            if (Math.Abs(level - k) <= 1e-15 * (1 + Math.Abs(k))) break;
+        }
+        return new PoolingInterval(lower, upper, level);
+    }
+
+    private static double Chord(DistributionCore d, double lower, double upper) =>
+        (d.CumulativeVirtualValue(upper) - d.CumulativeVirtualValue(lower)) / (d.Cdf(upper) - d.Cdf(lower));
+
+    /// <summary>
+    /// Grid points on the support: quantile-spaced where quantiles are cheap (so each point carries equal
+    /// mass), evenly spaced otherwise, with extra points towards both tails and at the gap ends.
+    /// </summary>
+    private static double[] Grid(DistributionCore d)
+    {
+        var points = new List<double>(GridSize + 64);
+        double top = double.IsPositiveInfinity(d.Upper) ? d.Quantile(1 - 1e-12) : d.Upper;
+        for (int i = 0; i <= GridSize; i++)
+        {
+            double fraction = (double)i / GridSize;
+            points.Add(i == GridSize ? top : d.HasCheapQuantile ? d.Quantile(fraction) : d.Lower + fraction * (top - d.Lower));
+        }
+        if (d.HasCheapQuantile)
+            for (int k = 4; k <= 12; k++)
+            {
+                points.Add(d.Quantile(Math.Pow(10, -k)));
+                points.Add(d.Quantile(1 - Math.Pow(10, -k)));
+            }
+        foreach (var interval in d.SupportIntervals)
+        {
+            points.Add(interval.Lower);
+            if (!double.IsPositiveInfinity(interval.Upper)) points.Add(interval.Upper);
+        }
+        points.RemoveAll(p => double.IsInfinity(p) || p < d.Lower || p > top);
+        points.Sort();
+        var distinct = new List<double>(points.Count);
+        foreach (var p in points)
+            if (distinct.Count == 0 || p > distinct[distinct.Count - 1]) distinct.Add(p);
+        return distinct.ToArray();
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+
+namespace MenuDsl.Kernel;
+
+/// <summary>
+/// The few scalar routines the kernel needs. They live here, not in MathNet, because the kernel is also
+/// compiled into the source generator and analyzers, where Roslyn cannot load third-party assemblies.
+/// </summary>
+internal static class Numeric
+{
+    /// <summary><c>double.IsFinite</c> does not exist in netstandard2.0.</summary>
+    public static bool IsFinite(double x) => !double.IsNaN(x) && !double.IsInfinity(x);
+
+    /// <summary>
+    /// Smallest <c>x</c> in [<paramref name="lo"/>, <paramref name="hi"/>] with <c>predicate(x)</c> true, for a
+    /// predicate that is false then true (monotone). Bisection: deterministic and exact to the last bit.
+    /// </summary>
+    public static double FirstTrue(Func<double, bool> predicate, double lo, double hi)
+    {
+        if (predicate(lo)) return lo;
+        for (int i = 0; i < 2000; i++)
+        {
+            double mid = 0.5 * (lo + hi);
+            if (mid <= lo || mid >= hi) break;
+            if (predicate(mid)) hi = mid; else lo = mid;
+        }
+        return hi;
+    }
+
+    /// <summary>Minimises <paramref name="f"/> on [a, b] by golden-section search to the last representable digit.</summary>
+    public static double GoldenSectionMinimum(Func<double, double> f, double a, double b)
+    {
+        const double invPhi = 0.6180339887498949;
+        double c = b - invPhi * (b - a), d = a + invPhi * (b - a);
+        double fc = f(c), fd = f(d);
+        for (int i = 0; i < 200 && b - a > 1e-15 * (Math.Abs(a) + Math.Abs(b)) + 1e-300; i++)
+        {
+            if (fc <= fd) { b = d; d = c; fd = fc; c = b - invPhi * (b - a); fc = f(c); }
+            else { a = c; c = d; fc = fd; d = a + invPhi * (b - a); fd = f(d); }
+        }
+        // The ends are candidates too: a tangency can sit on a kink at the edge of the bracket.
+        double best = 0.5 * (a + b), fBest = f(best);
+        return fBest <= fc && fBest <= fd ? best : (fc <= fd ? c : d);
+    }
+
+    /// <summary>
+    /// <c>x^p</c> for <c>x ≥ 0</c>, with the exponents that occur in closed forms made exact and cheap.
+    /// The generator emits the same case split as source text.
+    /// </summary>
+    public static double Pow(double x, double p) => p switch
+    {
+        1.0 => x,
+        2.0 => x * x,
+        0.5 => Math.Sqrt(x),
+        0.0 => 1.0,
+        _ => Math.Pow(x, p),
+    };
+}

@@ -1,0 +1,48 @@
+namespace MenuDsl;
+
+/// <summary>The first-best (complete-information) allocation of a type (w, s).</summary>
+/// <param name="Input">x, input tokens per task.</param>
+/// <param name="Output">y, output tokens per task.</param>
+/// <param name="FineTuning">z, fine-tuning tokens (shared by all tasks).</param>
+/// <param name="Quality">Total quality s·v.</param>
+/// <param name="Surplus">Buyer value minus seller cost, U* = w·Quality − cost.</param>
+/// <param name="FineTunes">Whether z &gt; 0 (θ &gt; θ̂).</param>
+public readonly record struct Allocation(double Input, double Output, double FineTuning, double Quality, double Surplus, bool FineTunes);
+
+/// <summary>The optimal screening contract of a type (w, s) when the allocation is contractible task by task.</summary>
+/// <param name="Quality">q, total quality delivered.</param>
+/// <param name="Input">Input tokens per task.</param>
+/// <param name="Output">Output tokens per task.</param>
+/// <param name="FineTuning">Fine-tuning tokens z.</param>
+/// <param name="Transfer">T, the payment: w q − ∫ q dk.</param>
+/// <param name="Cost">C(q, s), the seller's cost.</param>
+/// <param name="BuyerUtility">w q − T, the information rent.</param>
+/// <param name="Profit">T − C.</param>
+public readonly record struct Contract(double Quality, double Input, double Output, double FineTuning, double Transfer, double Cost, double BuyerUtility, double Profit)
+{
+    /// <summary>Whether this is the empty contract that excluded types get.</summary>
+    public bool IsEmpty => Quality == 0 && Transfer == 0;
+}
+
+/// <summary>
+/// A two-part tariff: pay <see cref="Fee"/>, then buy any tokens at the per-token prices (markup × cost), on at
+/// most <see cref="TaskCap"/> tasks.
+/// </summary>
+/// <param name="InputPrice">Price per input token, m·c_x.</param>
+/// <param name="OutputPrice">Price per output token, m·c_y.</param>
+/// <param name="FineTuningPrice">Price per fine-tuning token, m·c_z.</param>
+/// <param name="Fee">p0, the fixed fee.</param>
+/// <param name="TaskCap">The task cap s (+∞ for packages).</param>
+/// <param name="Markup">m = w/φ(w) (or θ/φ_θ(θ) for packages).</param>
+public readonly record struct TwoPartTariff(double InputPrice, double OutputPrice, double FineTuningPrice, double Fee, double TaskCap, double Markup);
+
+/// <summary>An item of the optimal token-package menu, for representative type θ.</summary>
+/// <param name="Quality">Q, the quality index X^α Y^β (b + Z)^γ.</param>
+/// <param name="InputTokens">X, total input tokens.</param>
+/// <param name="OutputTokens">Y, total output tokens.</param>
+/// <param name="FineTuning">Z, fine-tuning tokens.</param>
+/// <param name="Transfer">T(θ) = θ Q − ∫ Q dk.</param>
+/// <param name="Cost">C(Q), the seller's cost.</param>
+/// <param name="BuyerUtility">θ Q − T.</param>
+/// <param name="Profit">T − C.</param>
+public readonly record struct PackageContract(double Quality, double InputTokens, double OutputTokens, double FineTuning, double Transfer, double Cost, double BuyerUtility, double Profit);

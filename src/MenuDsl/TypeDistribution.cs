@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MenuDsl.Kernel;
+
+namespace MenuDsl;
+
+/// <summary>
+/// A distribution of buyer types (values w or scales s): one of the <see cref="Distribution"/> families or a
+/// weighted mixture of them. Immutable.
+/// </summary>
+public sealed class TypeDistribution
+{
+    private readonly double[] parameters;
+    private readonly (double Weight, TypeDistribution Part)[] components;
+
+    private TypeDistribution(DistributionCore core, Distribution? kind, double[] parameters, (double, TypeDistribution)[] components)
+    {
+        Core = core;
+        Kind = kind;
+        this.parameters = parameters;
+        this.components = components;
+    }
+
+    internal DistributionCore Core { get; }
+
+    /// <summary>The family, or null for a mixture.</summary>
+    public Distribution? Kind { get; }
+
+    /// <summary>The family's parameters (empty for a mixture).</summary>
+    public IReadOnlyList<double> Parameters => parameters;
+
+    /// <summary>The weighted components of a mixture, weights as given (empty for a single family).</summary>
+    public IReadOnlyList<(double Weight, TypeDistribution Part)> Components => components;
+
+    /// <summary>[Lower, Upper], the smallest interval holding the support; Upper may be +∞.</summary>
+    public (double Lower, double Upper) Support => (Core.Lower, Core.Upper);
+
+    /// <summary>Whether φ is known to be non-decreasing without ironing (see the docs for which families).</summary>
+    public bool IsCertifiedRegular => Core.IsCertifiedRegular;
+
+    /// <summary>The intervals of types pooled by ironing, with their common virtual value (empty when regular).</summary>
+    public IReadOnlyList<(double Lower, double Upper, double Level)> PoolingIntervals =>
+        Core.PoolingIntervals.Select(p => (p.Lower, p.Upper, p.Level)).ToArray();
+
+    /// <summary>Builds a family from its kind and parameters, as the attributes declare it.</summary>
+    /// <exception cref="ArgumentException">The parameters are invalid for the family.</exception>
+    public static TypeDistribution From(Distribution kind, params double[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (!Enum.IsDefined(kind)) throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown distribution family.");
+        var copy = (double[])parameters.Clone();
+        return new TypeDistribution(Families.Create((Family)kind, copy), kind, copy, []);
+    }
+
+    /// <summary>Uniform on [lo, hi].</summary>
+    public static TypeDistribution Uniform(double lo, double hi) => From(Distribution.Uniform, lo, hi);
+
+    /// <summary>Exponential with the given rate on [0, ∞).</summary>
+    public static TypeDistribution Exponential(double rate) => From(Distribution.Exponential, rate);
+
+    /// <summary>F(t) = ((t − lo)/(hi − lo))^c on [lo, hi].</summary>
+    public static TypeDistribution Power(double c, double lo, double hi) => From(Distribution.Power, c, lo, hi);
+
+    /// <summary>F(t) = 1 − (scale/t)^shape on [scale, ∞).</summary>
+    public static TypeDistribution Pareto(double scale, double shape) => From(Distribution.Pareto, scale, shape);
+
+    /// <summary>Beta(a, b) stretched onto [lo, hi].</summary>
+    public static TypeDistribution Beta(double a, double b, double lo, double hi) => From(Distribution.Beta, a, b, lo, hi);
+
+    /// <summary>Log-normal: ln t ~ N(mu, sigma²).</summary>
+    public static TypeDistribution LogNormal(double mu, double sigma) => From(Distribution.LogNormal, mu, sigma);
+
+    /// <summary>Normal(mean, sd²) conditioned on [lo, hi]; hi may be +∞.</summary>
+    public static TypeDistribution TruncatedNormal(double mean, double sd, double lo, double hi) => From(Distribution.TruncatedNormal, mean, sd, lo, hi);
+
+    /// <summary>The mixture Σ wᵢ Fᵢ / Σ wᵢ of the parts; weights must be finite and &gt; 0.</summary>
+    public static TypeDistribution Mixture(params (double Weight, TypeDistribution Part)[] parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Length == 0) throw new ArgumentException("A mixture needs at least one component.", nameof(parts));
+        foreach (var (weight, part) in parts)
+        {
+            ArgumentNullException.ThrowIfNull(part, nameof(parts));
+            if (!(weight > 0) || double.IsInfinity(weight))
+                throw new ArgumentOutOfRangeException(nameof(parts), weight, "Every mixture weight must be finite and > 0.");
+        }
+        var copy = ((double, TypeDistribution)[])parts.Clone();
+        var core = new MixtureCore(parts.Select(p => p.Weight).ToArray(), parts.Select(p => p.Part.Core).ToArray());
+        return new TypeDistribution(core, null, [], copy);
+    }
+
+    /// <summary>The density f(t) (0 outside the support).</summary>
+    public double Pdf(double t) => Core.Pdf(Guard.NotNaN(t, nameof(t)));
+
+    /// <summary>The distribution function F(t).</summary>
+    public double Cdf(double t) => Core.Cdf(Guard.NotNaN(t, nameof(t)));
+
+    /// <summary>The smallest t with F(t) ≥ u, for u in [0, 1].</summary>
+    public double Quantile(double u)
+    {
+        if (!(u >= 0 && u <= 1)) throw new ArgumentOutOfRangeException(nameof(u), u, "A quantile level must lie in [0, 1].");
+        return Core.Quantile(u);
+    }
+
+    /// <summary>The ironed virtual value φ̄(t) for t in the support.</summary>
+    public double VirtualValue(double t) => Core.VirtualValue(Guard.InSupport(this, t, nameof(t)));
+
+    /// <summary>The virtual value before ironing, t − (1 − F(t))/f(t).</summary>
+    public double RawVirtualValue(double t) => Core.RawVirtualValue(Guard.InSupport(this, t, nameof(t)));
+
+    /// <inheritdoc/>
+    public override string ToString() => Kind is { } kind
+        ? $"{kind}({string.Join(", ", parameters.Select(Families.Format))})"
+        : $"Mixture({string.Join(", ", components.Select(c => $"{Families.Format(c.Weight)}×{c.Part}"))})";
+}
