@@ -9,6 +9,10 @@ internal static class Quadrature
 {
     private const double RelativeTolerance = 1e-12;
 
+    // Deep enough to resolve smooth pieces far below tolerance; shallow enough that roundoff noise cannot make
+    // the recursion explode.
+    private const int MaximumDepth = 12;
+
     /// <summary>
     /// ∫ₐᵇ f, split at the breakpoints inside (a, b). The absolute tolerance is the error accepted whatever the
     /// integral's size: roundoff in an integrand that nearly vanishes (quality just above the reserve value)
@@ -26,7 +30,7 @@ internal static class Quadrature
         for (int i = 1; i < cuts.Count; i++)
         {
             if (!(cuts[i] > cuts[i - 1])) continue;
-            sum += GaussKronrodRule.Integrate(f, cuts[i - 1], cuts[i], out double e, out double norm, RelativeTolerance, 20, 15);
+            sum += GaussKronrodRule.Integrate(f, cuts[i - 1], cuts[i], out double e, out double norm, RelativeTolerance, MaximumDepth, 15);
             error += e;
             l1 += norm;
         }

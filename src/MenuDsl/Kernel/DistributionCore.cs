@@ -28,13 +28,13 @@ internal abstract class DistributionCore
     public virtual double Quantile(double u)
     {
         if (u <= 0) return Lower;
+        if (u >= 1) return Upper;
         double hi = Upper;
         if (double.IsPositiveInfinity(hi))
         {
             hi = Math.Max(1.0, 2 * Math.Abs(Lower));
             for (int i = 0; i < 2000 && Cdf(hi) < u; i++) hi *= 2;
         }
-        if (u >= 1) return hi;
         return Numeric.FirstTrue(t => Cdf(t) >= u, Lower, hi);
     }
 

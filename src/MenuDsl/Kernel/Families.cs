@@ -237,7 +237,15 @@ internal sealed class MixtureCore : DistributionCore
         }
     }
 
-    public override double Pdf(double t) => Sum(t, static (d, x) => d.Pdf(x));
+    /// <summary>
+    /// Where one component ends and another begins, only the one that continues counts (the density is
+    /// right-continuous there); at the top of a support interval the ending components give the left limit.
+    /// </summary>
+    public override double Pdf(double t)
+    {
+        double continuing = Sum(t, static (d, x) => x < d.Upper ? d.Pdf(x) : 0);
+        return continuing > 0 ? continuing : Sum(t, static (d, x) => d.Pdf(x));
+    }
     public override double Cdf(double t) => Sum(t, static (d, x) => d.Cdf(x));
     public override double Survival(double t) => Sum(t, static (d, x) => d.Survival(x));
 

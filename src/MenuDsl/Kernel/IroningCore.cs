@@ -80,12 +80,38 @@ internal sealed class IroningCore
         for (int round = 0; round < 100; round++)
         {
             double k = level;
-            lower = Numeric.GoldenSectionMinimum(x => d.CumulativeVirtualValue(x) - k * d.Cdf(x), aLo, aHi);
-            upper = Numeric.GoldenSectionMinimum(x => d.CumulativeVirtualValue(x) - k * d.Cdf(x), bLo, bHi);
+            lower = Tangency(d, k, aLo, aHi);
+            upper = Tangency(d, k, bLo, bHi);
             level = Chord(d, lower, upper);
             if (Math.Abs(level - k) <= 1e-15 * (1 + Math.Abs(k))) break;
         }
-        return new PoolingInterval(lower, upper, level);
+        return new PoolingInterval(OutOfGap(d, lower, toUpper: false), OutOfGap(d, upper, toUpper: true), level);
+    }
+
+    // H − k·u is flat across a gap of the support, so a pool end found inside one is arbitrary: the pool covers
+    // the whole gap (its types have no mass, but they must not fall back to the raw φ).
+    private static double OutOfGap(DistributionCore d, double end, bool toUpper)
+    {
+        var intervals = d.SupportIntervals;
+        for (int i = 1; i < intervals.Count; i++)
+            if (end > intervals[i - 1].Upper && end < intervals[i].Lower)
+                return toUpper ? intervals[i].Lower : intervals[i - 1].Upper;
+        return end;
+    }
+
+    /// <summary>
+    /// The point of [lo, hi] where H − k·u is least. Where φ crosses k inside the bracket that is the crossing,
+    /// found by bisection to the last bit (a golden-section search on the flat minimum would stop at √ε);
+    /// at a kink or an end of the support the search falls back to golden section.
+    /// </summary>
+    private static double Tangency(DistributionCore d, double k, double lo, double hi)
+    {
+        if (d.RawVirtualValue(lo) < k && d.RawVirtualValue(hi) > k)
+        {
+            double crossing = Numeric.FirstTrue(x => d.RawVirtualValue(x) >= k, lo, hi);
+            if (d.Pdf(crossing) > 0) return crossing;
+        }
+        return Numeric.GoldenSectionMinimum(x => d.CumulativeVirtualValue(x) - k * d.Cdf(x), lo, hi);
     }
 
     private static double Chord(DistributionCore d, double lower, double upper) =>
@@ -110,10 +136,12 @@ internal sealed class IroningCore
                 points.Add(d.Quantile(Math.Pow(10, -k)));
                 points.Add(d.Quantile(1 - Math.Pow(10, -k)));
             }
-        foreach (var interval in d.SupportIntervals)
+        // Kinks (component ends) are where narrow pools start: a pool holding less mass than a grid cell
+        // would otherwise fall between two grid points.
+        foreach (double kink in d.Kinks)
         {
-            points.Add(interval.Lower);
-            if (!double.IsPositiveInfinity(interval.Upper)) points.Add(interval.Upper);
+            points.Add(kink);
+            foreach (double side in new[] { kink * (1 - 1e-9), kink * (1 + 1e-9) }) points.Add(side);
         }
         points.RemoveAll(p => double.IsInfinity(p) || p < d.Lower || p > top);
         points.Sort();

@@ -31,6 +31,7 @@ internal static class Numeric
     public static double GoldenSectionMinimum(Func<double, double> f, double a, double b)
     {
         const double invPhi = 0.6180339887498949;
+        double a0 = a, b0 = b;
         double c = b - invPhi * (b - a), d = a + invPhi * (b - a);
         double fc = f(c), fd = f(d);
         for (int i = 0; i < 200 && b - a > 1e-15 * (Math.Abs(a) + Math.Abs(b)) + 1e-300; i++)
@@ -38,9 +39,14 @@ internal static class Numeric
             if (fc <= fd) { b = d; d = c; fd = fc; c = b - invPhi * (b - a); fc = f(c); }
             else { a = c; c = d; fc = fd; d = a + invPhi * (b - a); fd = f(d); }
         }
-        // The ends are candidates too: a tangency can sit on a kink at the edge of the bracket.
+        // The bracket's own ends are candidates too: a tangency can sit on the edge of the support.
         double best = 0.5 * (a + b), fBest = f(best);
-        return fBest <= fc && fBest <= fd ? best : (fc <= fd ? c : d);
+        foreach (double x in new[] { a0, b0 })
+        {
+            double fx = f(x);
+            if (fx < fBest) { best = x; fBest = fx; }
+        }
+        return best;
     }
 
     /// <summary>

@@ -54,6 +54,11 @@ public class ExampleATests
         AssertRelative(Models.ExampleAA0Squared / 24, Model.ExpectedProfit(), 1e-10);
 
     [Fact]
+    public void ExpectedRevenueOfContractibleMenuIsA0SquaredOver12() =>
+        // ∫₀¹∫_{1/2}¹ A0² s (4w² − 1)/4 dw ds = A0²/12.
+        AssertRelative(Models.ExampleAA0Squared / 12, Model.ExpectedRevenue(), 1e-10);
+
+    [Fact]
     public void ExpectedProfitOfPackageMenuIsA0SquaredOver27() =>
         AssertRelative(Models.ExampleAA0Squared / 27, Model.ExpectedPackageProfit(), 1e-9);
 

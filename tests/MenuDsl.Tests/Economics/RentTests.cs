@@ -46,6 +46,46 @@ public class RentTests
             }
     }
 
+    [Theory]
+    [InlineData("beta")]
+    [InlineData("mixture")]
+    public void ExpectedRevenueEqualsTheAverageTransfer(string family)
+    {
+        // MenuMetrics uses Myerson's identity E[T] = E[φ̄ q]; here E[T] is the plain average of the transfers.
+        var model = Model(family);
+        var values = model.Description.Values;
+        var scales = model.Description.Scales!;
+        // Gauss-Legendre on each piece between the points where the density, the pooling or (per scale) the
+        // fine-tuning of the item changes: E[T] = ∫ f_s ∫ T f_w dw ds.
+        var kinks = new System.Collections.Generic.List<double> { model.ReserveValue, values.Support.Upper, 0.5, 1.0 };
+        foreach (var pool in values.PoolingIntervals) { kinks.Add(pool.Lower); kinks.Add(pool.Upper); }
+        double PerScale(double s)
+        {
+            double level = model.FineTuningThreshold / Math.Pow(s, 0.5);
+            var cuts = new System.Collections.Generic.List<double>(kinks);
+            if (model.VirtualValue(values.Support.Upper) > level)
+                cuts.Add(Search.ArgMin(w => Math.Abs(model.VirtualValue(w) - level), model.ReserveValue, values.Support.Upper));
+            cuts.RemoveAll(c => c < model.ReserveValue);
+            cuts.Sort();
+            double sum = 0;
+            for (int i = 1; i < cuts.Count; i++)
+                sum += MathNet.Numerics.Integration.GaussLegendreRule.Integrate(
+                    w => model.Contract(w, s).Transfer * values.Pdf(w), cuts[i - 1], cuts[i], 24);
+            return sum * scales.Pdf(s);
+        }
+        // Where θ̂/s^δ equals a pool's level the switch jumps across the pool: E_w[T] has a kink in s there.
+        var scaleCuts = new System.Collections.Generic.List<double> { scales.Support.Lower, scales.Support.Upper };
+        foreach (var pool in values.PoolingIntervals)
+            scaleCuts.Add(Math.Pow(model.FineTuningThreshold / pool.Level, 2));
+        scaleCuts.RemoveAll(c => c < scales.Support.Lower || c > scales.Support.Upper);
+        scaleCuts.Sort();
+        double average = 0;
+        for (int i = 1; i < scaleCuts.Count; i++)
+            average += MathNet.Numerics.Integration.GaussLegendreRule.Integrate(PerScale, scaleCuts[i - 1], scaleCuts[i], 24);
+        // Error budget: pool ends and per-contract rent quadratures are each good to ~1e-9 of the transfer.
+        AssertRelative(average, model.ExpectedRevenue(), 5e-8);
+    }
+
     [Fact]
     public void QualityTransferAndSurplusAreContinuousAtTheFineTuningSwitch()
     {

@@ -1,0 +1,293 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CsCheck;
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Integration;
+using Xunit;
+
+namespace MenuDsl.Tests.Distributions;
+
+/// <summary>
+/// Myerson ironing of the virtual value (model.md §6): where φ drops, types are pooled at the average of φ over
+/// the pool. Every expectation is computed here from MathNet's uniform laws, not from the kernel.
+/// </summary>
+public class IroningTests
+{
+    // Pool ends come from a golden-section search on a function that is flat to second order at its minimum, so
+    // they are only exact to ~1e-8; φ has slope 2 for uniform mixtures, so φ at a computed end is within ~1e-7.
+    private const double EndTolerance = 1e-6;
+
+    /// <summary>A mixture of uniform laws, with f, F and φ computed from MathNet, plus the same law built by the library.</summary>
+    private sealed class UniformMixture
+    {
+        private readonly (double W, double Lo, double Hi)[] parts;
+        private readonly ContinuousUniform[] laws;
+
+        public UniformMixture(params (double W, double Lo, double Hi)[] parts)
+        {
+            double total = parts.Sum(p => p.W);
+            this.parts = parts.Select(p => (p.W / total, p.Lo, p.Hi)).ToArray();
+            laws = parts.Select(p => new ContinuousUniform(p.Lo, p.Hi)).ToArray();
+            Dist = TypeDistribution.Mixture(parts.Select(p => (p.W, TypeDistribution.Uniform(p.Lo, p.Hi))).ToArray());
+            Breaks = parts.SelectMany(p => new[] { p.Lo, p.Hi }).Distinct().OrderBy(x => x).ToArray();
+        }
+
+        public TypeDistribution Dist { get; }
+        public double[] Breaks { get; }
+        public double Lower => Breaks[0];
+        public double Upper => Breaks[^1];
+
+        public double Pdf(double t) => Enumerable.Range(0, laws.Length).Sum(i => parts[i].W * laws[i].Density(t));
+        public double Cdf(double t) => Enumerable.Range(0, laws.Length).Sum(i => parts[i].W * laws[i].CumulativeDistribution(t));
+
+        // One-sided densities, for φ's limits at a break point.
+        private double PdfLeft(double t) => parts.Where(p => p.Lo < t && t <= p.Hi).Sum(p => p.W / (p.Hi - p.Lo));
+        private double PdfRight(double t) => parts.Where(p => p.Lo <= t && t < p.Hi).Sum(p => p.W / (p.Hi - p.Lo));
+
+        /// <summary>φ = t − (1 − F)/f; in a gap (f = 0) the value at the gap's left end (documented convention).</summary>
+        public double Phi(double t)
+        {
+            double f = Pdf(t);
+            if (f > 0) return t - (1 - Cdf(t)) / f;
+            double gapLo = parts.Select(p => p.Hi).Where(h => h < t).Max();
+            return gapLo - (1 - Cdf(gapLo)) / Pdf(gapLo);
+        }
+
+        /// <summary>φ just left / right of t in quantile order: a gap is skipped, as it carries no types.</summary>
+        public double PhiLeft(double t)
+        {
+            if (PdfLeft(t) == 0 && t > Lower) t = parts.Select(p => p.Hi).Where(h => h < t).Max();
+            return t - (1 - Cdf(t)) / PdfLeft(t);
+        }
+
+        public double PhiRight(double t)
+        {
+            if (PdfRight(t) == 0 && t < Upper) t = parts.Select(p => p.Lo).Where(l => l > t).Min();
+            return t - (1 - Cdf(t)) / PdfRight(t);
+        }
+
+        /// <summary>Whether t is strictly inside a maximal interval of positive density (both sides carry types).</summary>
+        public bool IsInteriorOfSupport(double t) => PdfLeft(t) > 0 && PdfRight(t) > 0;
+
+        /// <summary>∫_a^b φ f dt by Gauss-Kronrod over the pieces of [a, b] where f &gt; 0 (φ f = t f − (1 − F)).</summary>
+        public double IntegralOfPhi(double a, double b)
+        {
+            var cuts = Breaks.Where(x => x > a && x < b).Prepend(a).Append(b).ToArray();
+            double sum = 0;
+            for (int i = 1; i < cuts.Length; i++)
+            {
+                double p = cuts[i - 1], q = cuts[i];
+                if (q <= p || Pdf(0.5 * (p + q)) == 0) continue;
+                sum += GaussKronrodRule.Integrate(x => Phi(x) * Pdf(x), p, q, out _, out _, 1e-14);
+            }
+            return sum;
+        }
+
+        public override string ToString() => string.Join(" + ", parts.Select(p => $"{p.W:R}·U[{p.Lo:R}, {p.Hi:R}]"));
+    }
+
+    /// <summary>Points spread over [lo, hi] (offset from the ends, so they avoid break points).</summary>
+    private static double[] Grid(double lo, double hi, int n) =>
+        Enumerable.Range(0, n).Select(i => lo + (i + 0.5) / n * (hi - lo)).ToArray();
+
+    /// <summary>
+    /// The ironing contract: ironed φ non-decreasing everywhere on the support's hull (gaps included), equal to the
+    /// raw φ off the pools, and on each pool [a, b] at level k: ∫_a^b φ dF = k (F(b) − F(a)) and tangency at the ends
+    /// (φ(a⁻) ≤ k ≤ φ(a⁺), the same at b; equality where φ is continuous).
+    /// </summary>
+    private static void AssertIroned(UniformMixture m, int gridPoints = 4000)
+    {
+        var d = m.Dist;
+        var pools = d.PoolingIntervals;
+        string context = m.ToString();
+        double scale = 1 + Math.Abs(m.Lower) + Math.Abs(m.Upper);
+
+        var grid = Grid(m.Lower, m.Upper, gridPoints)
+            .Concat(pools.SelectMany(p => new[] { p.Lower, p.Upper, p.Lower - 1e-9, p.Upper + 1e-9 }))
+            .Where(t => t >= m.Lower && t <= m.Upper).OrderBy(t => t).ToArray();
+        double previous = double.NegativeInfinity, previousAt = double.NaN;
+        foreach (double t in grid)
+        {
+            double ironed = d.VirtualValue(t);
+            Assert.True(ironed >= previous - 1e-6 * scale,
+                $"{context}: ironed φ decreases from {previous:R} at {previousAt:R} to {ironed:R} at {t:R}");
+            previous = ironed;
+            previousAt = t;
+
+            if (!pools.Any(p => t >= p.Lower && t <= p.Upper))
+            {
+                double raw = m.Phi(t);
+                Assert.True(Math.Abs(ironed - raw) <= 1e-12 * (scale + Math.Abs(raw)),
+                    $"{context}: off the pools ironed φ({t:R}) = {ironed:R} but raw φ = {raw:R}");
+            }
+        }
+
+        foreach (var (a, b, k) in pools)
+        {
+            Assert.True(a < b && a >= m.Lower && b <= m.Upper, $"{context}: pool [{a:R}, {b:R}] is not inside the support");
+            // The level is the average of φ over the pool's types.
+            double integral = m.IntegralOfPhi(a, b);
+            double mass = m.Cdf(b) - m.Cdf(a);
+            Assert.True(mass > 0, $"{context}: pool [{a:R}, {b:R}] holds no types");
+            Assert.True(Math.Abs(integral - k * mass) <= 1e-10 * scale,
+                $"{context}: pool [{a:R}, {b:R}]: ∫φ dF = {integral:R} but k·ΔF = {k * mass:R} (k = {k:R})");
+            // Tangency: H − k·u is minimal at both ends, so φ crosses k there.
+            foreach (double end in new[] { a, b })
+            {
+                // An end of the support is a corner of H, not a tangency.
+                if (end - m.Lower <= 1e-9 * scale || m.Upper - end <= 1e-9 * scale) continue;
+                double left = m.PhiLeft(end), right = m.PhiRight(end);
+                // A computed end may sit a hair on the wrong side of a jump of φ: then test the jump itself.
+                double nearest = m.Breaks.OrderBy(x => Math.Abs(x - end)).First();
+                if (Math.Abs(nearest - end) <= 1e-7 * scale) { left = m.PhiLeft(nearest); right = m.PhiRight(nearest); }
+                Assert.True(left <= k + EndTolerance * scale && right >= k - EndTolerance * scale,
+                    $"{context}: pool [{a:R}, {b:R}] at level {k:R} is not tangent at {end:R} (φ⁻ = {left:R}, φ⁺ = {right:R})");
+            }
+        }
+
+        // Pools are disjoint and ordered, with rising levels.
+        for (int i = 1; i < pools.Count; i++)
+        {
+            Assert.True(pools[i - 1].Upper <= pools[i].Lower, $"{context}: pools overlap");
+            Assert.True(pools[i - 1].Level <= pools[i].Level + 1e-9, $"{context}: pool levels decrease");
+        }
+    }
+
+    [Fact]
+    public void Dense_segment_next_to_a_sparse_one_is_ironed()
+    {
+        // 0.9·U[0,1] + 0.1·U[2,10]: φ = 2t − 10/9 on [0,1] (0.889 at 1), the left limit in the gap (1,2), and
+        // 2t − 10 on [2,10] (−6 at 2): a drop the menu cannot use as it stands.
+        var m = new UniformMixture((0.9, 0, 1), (0.1, 2, 10));
+        Assert.True(m.Phi(1) > 0.88 && m.Phi(2.0000001) < -5.99);
+        Assert.False(m.Dist.IsCertifiedRegular);
+        Assert.NotEmpty(m.Dist.PoolingIntervals);
+        AssertIroned(m);
+
+        // Closed form: a = (k + 10/9)/2, b = (k + 10)/2 (φ = k at both ends), and ∫(φ − k)dF = 0.9(1 − a)² −
+        // 0.0125(b − 2)² = 0 gives b − 2 = √72 (1 − a), so k = (√72·8/9 − 6)/(1 + √72) ≈ 0.1626.
+        double k = (Math.Sqrt(72) * 8 / 9 - 6) / (1 + Math.Sqrt(72));
+        var pool = Assert.Single(m.Dist.PoolingIntervals);
+        Assert.Equal(k, pool.Level, 1e-9);
+        Assert.Equal((k + 10.0 / 9) / 2, pool.Lower, 1e-6);
+        Assert.Equal((k + 10) / 2, pool.Upper, 1e-6);
+        // Interior ends: plain tangency φ(a) = φ(b) = k.
+        Assert.Equal(pool.Level, m.Phi(pool.Lower), EndTolerance);
+        Assert.Equal(pool.Level, m.Phi(pool.Upper), EndTolerance);
+        // The whole gap is pooled.
+        Assert.Equal(pool.Level, m.Dist.VirtualValue(1.5), 1e-15);
+    }
+
+    [Fact]
+    public void Pool_that_runs_into_a_gap_keeps_its_level_across_the_gap()
+    {
+        // 0.22·U[0,1] + 0.34·U[0,0.5] + 0.44·U[3,4]: f drops at 0.5, so φ falls from 2t − 1/0.9 to 2t − 3 and
+        // only reaches −1 at the gap (1, 3); past the gap φ = 2t − 4 ≥ 2. By hand (a = (k + 1/0.9)/2, the pool
+        // running to the gap): 0.225(k + 1/9)² − 0.165 − 0.11k = 0, k ≈ −0.726 > φ(1) = −1. So the pool covers
+        // [a, 1] and, as the gap carries no types, the whole gap: the ironed φ must not fall back to −1 there.
+        var m = new UniformMixture((0.22, 0, 1), (0.34, 0, 0.5), (0.44, 3, 4));
+        double k = (0.06 - Math.Sqrt(0.06 * 0.06 + 4 * 0.225 * (0.165 - 0.225 / 81))) / (2 * 0.225);
+        var pool = Assert.Single(m.Dist.PoolingIntervals);
+        Assert.Equal(k, pool.Level, 1e-9);
+        Assert.Equal((k + 1 / 0.9) / 2, pool.Lower, 1e-6);
+        AssertIroned(m);
+    }
+
+    [Theory]
+    [InlineData(0.7, 0.3, 4, 9.485, 9.5)]
+    [InlineData(89.0 / 90, 14.0 / 29, 3.911955572320358, 9.48460552614228, 9.5)] // found by the property test below
+    [InlineData(0.25, 40.0 / 67, 0, 7.984255590949547, 8)]                         // ditto
+    public void Narrow_pool_near_the_top_is_found(double w1, double w2, double lo2, double hi2, double hi1)
+    {
+        // w1·U[0, hi1] + w2·U[lo2, hi2] with hi2 just below hi1: f drops at hi2 and φ with it, by ~0.01. The pool
+        // around hi2 holds a few 1e-4 of the mass, less than the spacing of a 2048-point quantile grid, so it is
+        // only found if the grid has a point at (or near) the kink hi2.
+        var m = new UniformMixture((w1, 0, hi1), (w2, lo2, hi2));
+        Assert.True(m.PhiLeft(hi2) > m.PhiRight(hi2), "the reference φ drops at hi2");
+        Assert.NotEmpty(m.Dist.PoolingIntervals);
+        AssertIroned(m);
+    }
+
+    [Fact]
+    public void Overlapping_uniforms_are_ironed_exactly_when_phi_drops()
+    {
+        // 0.5·U[0,1] + 0.5·U[0.5,1.5]: whether φ is monotone is decided here on the reference φ, then the library
+        // must pool iff it is not.
+        var m = new UniformMixture((0.5, 0, 1), (0.5, 0.5, 1.5));
+        var grid = Grid(m.Lower, m.Upper, 3001);
+        bool monotone = grid.Zip(grid.Skip(1)).All(p => m.Phi(p.Second) >= m.Phi(p.First));
+        Assert.Equal(!monotone, m.Dist.PoolingIntervals.Count > 0);
+        AssertIroned(m);
+
+        // It is not monotone: the second component ends at 1, halving f, so φ drops from 0.75 to 0.5. Closed-form
+        // pool: a = (k + 1.25)/2, b = (k + 1.5)/2, (1 − a)² = ½(b − 1)², so k = (0.5 + 0.75√2)/(1 + √2).
+        Assert.False(monotone);
+        double k = (0.5 + 0.75 * Math.Sqrt(2)) / (1 + Math.Sqrt(2));
+        var pool = Assert.Single(m.Dist.PoolingIntervals);
+        Assert.Equal(k, pool.Level, 1e-9);
+        Assert.Equal((k + 1.25) / 2, pool.Lower, 1e-6);
+        Assert.Equal((k + 1.5) / 2, pool.Upper, 1e-6);
+    }
+
+    [Fact]
+    public void Mixture_with_a_monotone_virtual_value_has_no_pools()
+    {
+        // 0.5·U[0,1] + 0.5·U[1,2] is U[0,2]; φ = 2t − 2 is increasing, so nothing may be pooled.
+        var m = new UniformMixture((0.5, 0, 1), (0.5, 1, 2));
+        var grid = Grid(m.Lower, m.Upper, 3000); // even count: no grid point on the shared end 1, see below
+        Assert.True(grid.Zip(grid.Skip(1)).All(p => m.Phi(p.Second) >= m.Phi(p.First)));
+        Assert.Empty(m.Dist.PoolingIntervals);
+        AssertIroned(m);
+        Assert.Equal(2 * 1.3 - 2, m.Dist.VirtualValue(1.3), 1e-12);
+    }
+
+    [Fact]
+    public void Touching_components_do_not_count_the_density_twice_at_the_shared_end()
+    {
+        // 0.5·U[0,1] + 0.5·U[1,2] is exactly U[0,2], so φ(t) = 2t − 2 for every type, t = 1 included. Adding the
+        // closed-support densities of both parts at t = 1 would give f(1) = 1 and an isolated φ(1) = 0.5, above
+        // φ(1 + ε) ≈ 0: a non-monotone virtual value at a type the menu serves.
+        var d = TypeDistribution.Mixture((0.5, TypeDistribution.Uniform(0, 1)), (0.5, TypeDistribution.Uniform(1, 2)));
+        Assert.Equal(1.0, d.Cdf(1) * 2, 1e-15);
+        Assert.Equal(0.0, d.VirtualValue(1), 1e-12);
+        Assert.True(d.VirtualValue(1) <= d.VirtualValue(1 + 1e-9), "ironed φ must not drop just above the shared end");
+    }
+
+    [Fact]
+    public void Power_law_below_one_is_ironed_near_its_lower_end()
+    {
+        // F = √(t − 1) on [1, 2]: with v = F(t), φ = 1 − 2v + 3v², decreasing for v < 1/3. In quantile space
+        // H(v) = v − v² + v³, whose convex hull leaves it along the tangent from the origin, touching at v = 1/2:
+        // pool [1, 1.25] at level H'(1/2) = 0.75.
+        var d = TypeDistribution.Power(0.5, 1, 2);
+        Assert.False(d.IsCertifiedRegular);
+        static double Phi(double t) { double v = Math.Sqrt(t - 1); return 1 - 2 * v + 3 * v * v; }
+
+        var pool = Assert.Single(d.PoolingIntervals);
+
+        // The lowest type t = 1 (raw φ = 1) belongs to the pool too: its ironed φ must not exceed the pool's.
+        double previous = double.NegativeInfinity, previousAt = double.NaN;
+        foreach (double t in Grid(1, 2, 5000).Prepend(1.0).Append(2.0))
+        {
+            double ironed = d.VirtualValue(t);
+            Assert.True(ironed >= previous - 1e-9, $"ironed φ decreases from {previous:R} at {previousAt:R} to {ironed:R} at {t:R}");
+            previous = ironed;
+            previousAt = t;
+            if (t > pool.Upper) Assert.Equal(Phi(t), ironed, 1e-12);
+        }
+
+        Assert.Equal(1, pool.Lower, 1e-9);
+        Assert.Equal(1.25, pool.Upper, 1e-6);
+        Assert.Equal(0.75, pool.Level, 1e-9);
+    }
+
+    [Fact]
+    public void Random_two_component_uniform_mixtures_are_ironed()
+    {
+        var interval = Gen.Select(Gen.Double[0, 10], Gen.Double[0, 10], (x, y) => (Lo: Math.Min(x, y), Hi: Math.Max(x, y)))
+            .Where(i => i.Hi - i.Lo >= 0.05);
+        var gen = Gen.Select(Gen.Double[0.05, 1], interval, Gen.Double[0.05, 1], interval);
+        gen.Sample((w1, i1, w2, i2) => AssertIroned(new UniformMixture((w1, i1.Lo, i1.Hi), (w2, i2.Lo, i2.Hi)), 1500), iter: 500);
+    }
+}
