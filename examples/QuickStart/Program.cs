@@ -1,14 +1,38 @@
 using System;
+using System.Globalization;
 using MenuDsl;
+using QuickStart;
 
-var model = PricingModel.CobbDouglas(0.30, 0.20, 0.10, baseQuality: 1.0)
-    .WithCosts(1.0, 2.0, 5.0)
-    .WithValues(Distribution.Uniform, 0.0, 1.0)
-    .WithScales(Distribution.Uniform, 0.2, 1.0)
-    .Build();
-foreach (var (w, s) in new[] { (0.6, 1.0), (0.75, 0.5), (0.9, 1.0), (1.0, 1.0) })
+// The model is generated at build time from the attributes on ChatApi.
+IIndexModel model = ChatApi.Instance;
+var culture = CultureInfo.InvariantCulture;
+
+Console.WriteLine("MenuDsl quick start: optimal LLM token menu");
+Console.WriteLine($"  v = x^0.3 y^0.2 (1 + z)^0.1, token costs (input, output, fine-tuning) = (1, 2, 5)");
+Console.WriteLine($"  w ~ U[0, 1], s ~ U[0.2, 1]; reserve value {model.ReserveValue.ToString("0.####", culture)}, fine-tuning threshold θ̂ = {model.FineTuningThreshold.ToString("0.####", culture)}");
+Console.WriteLine();
+Console.WriteLine("Contractible menu, implemented as two-part tariffs (prices = markup × cost, plus a fee, task cap s):");
+string header = string.Format(culture, "{0,5} {1,5} | {2,9} {3,9} {4,9} {5,7} {6,9} | {7,7} {8,8} {9,8} {10,8} {11,9}",
+    "w", "s", "quality", "input", "output", "tune", "payment", "markup", "p_in", "p_out", "p_tune", "fee");
+Console.WriteLine(header);
+Console.WriteLine(new string('-', header.Length));
+foreach (var (w, s) in new[]
 {
-    var c = model.Contract(w, s); var t = model.Tariff(w, s);
-    Console.WriteLine($"{w} {s} q={c.Quality:G6} T={c.Transfer:G6} C={c.Cost:G6} p0={t.Fee:G6} m={t.Markup:G6}");
+    (0.40, 1.0), (0.55, 0.5), (0.55, 1.0), (0.60, 1.0), (0.70, 0.3), (0.70, 0.8),
+    (0.75, 0.5), (0.80, 1.0), (0.90, 0.4), (0.90, 1.0), (0.95, 0.7), (1.00, 1.0),
+})
+{
+    var contract = model.Contract(w, s);
+    var tariff = model.Tariff(w, s);
+    Console.WriteLine(string.Format(culture,
+        "{0,5:0.00} {1,5:0.00} | {2,9:0.00000} {3,9:0.00000} {4,9:0.00000} {5,7:0.000} {6,9:0.00000} | {7,7} {8,8} {9,8} {10,8} {11,9:0.00000}",
+        w, s, contract.Quality, contract.Input * s, contract.Output * s, contract.FineTuning, contract.Transfer,
+        Price(tariff.Markup), Price(tariff.InputPrice), Price(tariff.OutputPrice), Price(tariff.FineTuningPrice), tariff.Fee));
 }
-foreach (var th in new[] { 0.3, 0.5, 0.9 }) Console.WriteLine($"θ={th} φθ={((CobbDouglasModel)model).ThetaVirtualValue(th)} {model.Package(th)}");
+Console.WriteLine("(input/output are total tokens over the buyer's s tasks; excluded types face infinite prices)");
+Console.WriteLine();
+double contractible = model.ExpectedProfit(), packages = model.ExpectedPackageProfit();
+Console.WriteLine(string.Format(culture, "Expected profit, contractible menu: {0:0.000000}", contractible));
+Console.WriteLine(string.Format(culture, "Expected profit, token packages:    {0:0.000000} ({1:0.0%} of contractible)", packages, packages / contractible));
+
+string Price(double x) => double.IsPositiveInfinity(x) ? "∞" : x.ToString("0.000", culture);

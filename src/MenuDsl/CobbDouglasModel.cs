@@ -123,7 +123,7 @@ public sealed class CobbDouglasModel : IIndexModel
             double bottom = Math.Max(0, affine.At(values.Lower));
             return (technology.QualityIntegral(affine.At(value), scale) - technology.QualityIntegral(bottom, scale)) / affine.Slope;
         }
-        return Integrate(values, k => technology.Quality(values.VirtualValue(k), scale), ReserveValue, value,
+        return Screening.Rent(values, k => technology.Quality(values.VirtualValue(k), scale), ReserveValue, value,
             technology.FineTuningVirtualValue(scale), "the rent U(w, s)");
     }
 
@@ -135,32 +135,16 @@ public sealed class CobbDouglasModel : IIndexModel
             double bottom = Math.Max(0, affine.At(d.Lower));
             return (technology.QualityIntegral(affine.At(theta), 1) - technology.QualityIntegral(bottom, 1)) / affine.Slope;
         }
-        return Integrate(d, k => technology.Quality(d.VirtualValue(k), 1), packageReserve.Value, theta,
+        return Screening.Rent(d, k => technology.Quality(d.VirtualValue(k), 1), packageReserve.Value, theta,
             technology.FineTuningThreshold, "the package rent U(θ)");
     }
 
-    private static double Integrate(DistributionCore d, Func<double, double> quality, double from, double to, double switchLevel, string what)
-    {
-        if (!(to > from)) return 0;
-        var cuts = new List<double>(d.Kinks);
-        foreach (var pool in d.PoolingIntervals) { cuts.Add(pool.Lower); cuts.Add(pool.Upper); }
-        // The virtual value is non-decreasing, so the fine-tuning switch is one point found by bisection.
-        cuts.Add(Numeric.FirstTrue(k => d.VirtualValue(k) >= switchLevel, from, to));
-        // Roundoff in q near the reserve value is what limits the error estimate: accept errors far below the
-        // transfer's own scale to·q(to), which is what the rent is subtracted from.
-        return Quadrature.Integrate(quality, from, to, cuts, what, 1e-9 * to * quality(to));
-    }
-
-    /// <summary>The lowest type with a positive ironed virtual value.</summary>
     private static double Reserve(DistributionCore d, string what)
     {
-        if (d.VirtualValue(d.Lower) > 0) return d.Lower;
-        if (d.AffineVirtualValue is { } affine && d.IsCertifiedRegular && affine.Slope > 0)
-            return Math.Max(d.Lower, -affine.Intercept / affine.Slope);
-        double top = double.IsPositiveInfinity(d.Upper) ? d.Quantile(1 - 1e-12) : d.Upper;
-        if (!(d.VirtualValue(top) > 0))
-            throw new ArgumentException($"No type of the {what} has a positive virtual value, so nobody would be served.");
-        return Numeric.FirstTrue(t => d.VirtualValue(t) > 0, d.Lower, top);
+        double reserve = d.ReserveValue;
+        return double.IsPositiveInfinity(reserve)
+            ? throw new ArgumentException($"No type of the {what} has a positive virtual value, so nobody would be served.")
+            : reserve;
     }
 
     private double CheckValue(double value) => Guard.InSupport(Description.Values, value, nameof(value));

@@ -50,8 +50,7 @@ public static class MenuMetrics
         var d = model.Description;
         var technology = Technology(d);
         var thetas = ThetaDistributions.Create(d.Values.Core, d.Scales?.Core, technology.Delta);
-        double top = double.IsPositiveInfinity(thetas.Upper) ? thetas.Quantile(1 - 1e-12) : thetas.Upper;
-        double reserve = Numeric.FirstTrue(t => thetas.VirtualValue(t) > 0, thetas.Lower, top);
+        double reserve = thetas.ReserveValue;
         return Expect(thetas, t => Measure(technology, measure, thetas.VirtualValue(t), 1), reserve, what,
             FineTuningSwitch(thetas, reserve, technology.FineTuningThreshold));
     }

@@ -14,8 +14,11 @@ public sealed class TypeDistribution
     private readonly double[] parameters;
     private readonly (double Weight, TypeDistribution Part)[] components;
 
-    private TypeDistribution(DistributionCore core, Distribution? kind, double[] parameters, (double, TypeDistribution)[] components)
+    private readonly string? name;
+
+    private TypeDistribution(DistributionCore core, Distribution? kind, double[] parameters, (double, TypeDistribution)[] components, string? name = null)
     {
+        this.name = name;
         Core = core;
         Kind = kind;
         this.parameters = parameters;
@@ -90,6 +93,9 @@ public sealed class TypeDistribution
         return new TypeDistribution(core, null, [], copy);
     }
 
+    /// <summary>Wraps a derived law (e.g. of θ) that is neither a family nor a mixture.</summary>
+    internal static TypeDistribution FromCore(DistributionCore core, string name) => new(core, null, [], [], name);
+
     /// <summary>The density f(t) (0 outside the support).</summary>
     public double Pdf(double t) => Core.Pdf(Guard.NotNaN(t, nameof(t)));
 
@@ -110,7 +116,7 @@ public sealed class TypeDistribution
     public double RawVirtualValue(double t) => Core.RawVirtualValue(Guard.InSupport(this, t, nameof(t)));
 
     /// <inheritdoc/>
-    public override string ToString() => Kind is { } kind
+    public override string ToString() => name ?? (Kind is { } kind
         ? $"{kind}({string.Join(", ", parameters.Select(Families.Format))})"
-        : $"Mixture({string.Join(", ", components.Select(c => $"{Families.Format(c.Weight)}×{c.Part}"))})";
+        : $"Mixture({string.Join(", ", components.Select(c => $"{Families.Format(c.Weight)}×{c.Part}"))})");
 }

@@ -10,6 +10,7 @@ namespace MenuDsl.Kernel;
 internal abstract class DistributionCore
 {
     private IroningCore? ironing;
+    private double? reserveValue;
 
     /// <summary>Lower end of the support (finite).</summary>
     public abstract double Lower { get; }
@@ -124,6 +125,21 @@ internal abstract class DistributionCore
                 if (!double.IsPositiveInfinity(interval.Upper)) yield return interval.Upper;
             }
         }
+    }
+
+    /// <summary>
+    /// The lowest type with a positive ironed virtual value (the reserve value); +∞ when φ is never positive, so
+    /// that nobody would be served.
+    /// </summary>
+    public double ReserveValue => reserveValue ??= ComputeReserveValue();
+
+    private double ComputeReserveValue()
+    {
+        if (VirtualValue(Lower) > 0) return Lower;
+        if (AffineVirtualValue is { } affine && IsCertifiedRegular && affine.Slope > 0)
+            return Math.Max(Lower, -affine.Intercept / affine.Slope);
+        double top = double.IsPositiveInfinity(Upper) ? Quantile(1 - 1e-12) : Upper;
+        return VirtualValue(top) > 0 ? Numeric.FirstTrue(t => VirtualValue(t) > 0, Lower, top) : double.PositiveInfinity;
     }
 
     /// <summary>Whether a quantile costs little enough to place the ironing grid in quantile space.</summary>

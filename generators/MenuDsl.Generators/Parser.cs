@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using MenuDsl.Generators.Model;
+using MenuDsl.Kernel;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace MenuDsl.Generators;
+
+/// <summary>
+/// Reads a <c>[PricingModel]</c> class's attributes into a <see cref="MenuSpec"/>. Returns null for anything the
+/// generator cannot complete (not partial, a missing or invalid parameter, a production function or binary
+/// environment it does not generate yet): the analyzers report those, and emitting nothing keeps their
+/// diagnostic the one the user sees.
+/// </summary>
+internal static class Parser
+{
+    public const string PricingModelAttribute = "MenuDsl.PricingModelAttribute";
+    private const string CobbDouglasAttribute = "MenuDsl.CobbDouglasAttribute";
+    private const string TokenCostsAttribute = "MenuDsl.TokenCostsAttribute";
+    private const string ValueDistributionAttribute = "MenuDsl.ValueDistributionAttribute";
+    private const string ScaleDistributionAttribute = "MenuDsl.ScaleDistributionAttribute";
+    private const string TypeProfileAttribute = "MenuDsl.TypeProfileAttribute";
+    private const string ProductionFunctionAttribute = "MenuDsl.ProductionFunctionAttribute";
+
+    /// <summary>Cheap syntactic filter: a class declared partial, in enclosing types that are partial too.</summary>
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
+        node is ClassDeclarationSyntax declaration && IsPartialChain(declaration);
+
+    private static bool IsPartialChain(TypeDeclarationSyntax declaration)
+    {
+        for (SyntaxNode? node = declaration; node is TypeDeclarationSyntax type; node = node.Parent)
+            if (!type.Modifiers.Any(SyntaxKind.PartialKeyword)) return false;
+        return true;
+    }
+
+    public static MenuSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || type.IsStatic || type.IsAbstract || type.IsGenericType
+            || type.ContainingType is { IsGenericType: true }
+            || !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility != Accessibility.Private))
+            return null;
+
+        double[]? technology = null, costs = null;
+        var values = new List<DistributionSpec>();
+        var scales = new List<DistributionSpec>();
+        foreach (var attribute in type.GetAttributes())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (attribute.AttributeClass is not { } attributeClass || attributeClass.TypeKind == TypeKind.Error) continue;
+            switch (attributeClass.ToDisplayString())
+            {
+                case CobbDouglasAttribute when technology is null:
+                    technology = Doubles(attribute, 3);
+                    if (technology is null) return null;
+                    technology = [.. technology, Named(attribute, "BaseQuality", 1.0)];
+                    break;
+                case TokenCostsAttribute when costs is null:
+                    costs = Doubles(attribute, 3);
+                    if (costs is null) return null;
+                    break;
+                case ValueDistributionAttribute when Distribution(attribute) is { } value:
+                    values.Add(value);
+                    break;
+                case ScaleDistributionAttribute when Distribution(attribute) is { } scale:
+                    scales.Add(scale);
+                    break;
+                case CobbDouglasAttribute or TokenCostsAttribute or ValueDistributionAttribute or ScaleDistributionAttribute or TypeProfileAttribute:
+                    return null; // duplicated, malformed, or the binary environment (not generated yet)
+            }
+        }
+        if (technology is null || costs is null || values.Count == 0) return null;
+        if (type.GetMembers().Any(m => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ProductionFunctionAttribute)))
+            return null;
+
+        var spec = new MenuSpec(Shape(type), technology[0], technology[1], technology[2], technology[3], costs[0], costs[1], costs[2],
+            new EquatableArray<DistributionSpec>([.. values]), new EquatableArray<DistributionSpec>([.. scales]));
+        return IsValid(spec) ? spec : null;
+    }
+
+    /// <summary>The same checks as the runtime builder, from the shared kernel.</summary>
+    private static bool IsValid(MenuSpec spec)
+    {
+        if (CobbDouglasCore.Validate(spec.Alpha, spec.Beta, spec.Gamma, spec.BaseQuality, spec.InputCost, spec.OutputCost, spec.FineTuningCost) is not null)
+            return false;
+        foreach (var d in spec.Values.Concat(spec.Scales))
+            if (Families.Validate(d.Family, d.Parameters.ToArray()) is not null || !(d.Weight > 0) || double.IsInfinity(d.Weight))
+                return false;
+        foreach (var d in spec.Scales)
+        {
+            var core = Families.Create(d.Family, d.Parameters.ToArray());
+            if (core.Lower < 0 || core.Upper > 1) return false;
+        }
+        return true;
+    }
+
+    private static TypeShape Shape(INamedTypeSymbol type)
+    {
+        string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
+        var containing = new List<string>();
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            containing.Insert(0, $"partial {Keyword(outer)} {outer.Name}");
+        string metadataName = string.Join("+", containing.Select(c => c.Substring(c.LastIndexOf(' ') + 1)).Concat([type.Name]));
+        string hint = (ns.Length > 0 ? ns + "." : "") + metadataName.Replace('+', '.') + ".g.cs";
+        return new TypeShape(ns, new EquatableArray<string>([.. containing]), type.Name, hint);
+    }
+
+    private static string Keyword(INamedTypeSymbol type) => type switch
+    {
+        { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+        { IsRecord: true } => "record",
+        { TypeKind: TypeKind.Struct } => "struct",
+        { TypeKind: TypeKind.Interface } => "interface",
+        _ => "class",
+    };
+
+    private static DistributionSpec? Distribution(AttributeData attribute)
+    {
+        var args = attribute.ConstructorArguments;
+        if (args.Length != 2 || args[0].Value is not int family || !Enum.IsDefined(typeof(Family), family)
+            || args[1].Kind != TypedConstantKind.Array || args[1].IsNull)
+            return null;
+        var parameters = new double[args[1].Values.Length];
+        for (int i = 0; i < parameters.Length; i++)
+            if (AsDouble(args[1].Values[i]) is { } p) parameters[i] = p; else return null;
+        return new DistributionSpec((Family)family, new EquatableArray<double>(parameters), Named(attribute, "Weight", 1.0));
+    }
+
+    private static double[]? Doubles(AttributeData attribute, int count)
+    {
+        var args = attribute.ConstructorArguments;
+        if (args.Length != count) return null;
+        var result = new double[count];
+        for (int i = 0; i < count; i++)
+            if (AsDouble(args[i]) is { } x) result[i] = x; else return null;
+        return result;
+    }
+
+    private static double Named(AttributeData attribute, string name, double fallback)
+    {
+        foreach (var pair in attribute.NamedArguments)
+            if (pair.Key == name) return AsDouble(pair.Value) ?? double.NaN;
+        return fallback;
+    }
+
+    private static double? AsDouble(TypedConstant constant) =>
+        constant.Kind == TypedConstantKind.Primitive && constant.Value is double x ? x : null;
+}

@@ -1,0 +1,25 @@
+using System;
+using System.Collections.Generic;
+using MenuDsl.Kernel;
+
+namespace MenuDsl;
+
+/// <summary>The numeric parts of screening shared by runtime-built and generated models.</summary>
+internal static class Screening
+{
+    /// <summary>
+    /// U = ∫ q dk from the reserve value to the type, for a virtual value that is not affine: quadrature split
+    /// where q has kinks (the fine-tuning switch, pool ends, the density's kinks).
+    /// </summary>
+    public static double Rent(DistributionCore d, Func<double, double> quality, double from, double to, double switchLevel, string what)
+    {
+        if (!(to > from)) return 0;
+        var cuts = new List<double>(d.Kinks);
+        foreach (var pool in d.PoolingIntervals) { cuts.Add(pool.Lower); cuts.Add(pool.Upper); }
+        // The virtual value is non-decreasing, so the fine-tuning switch is one point found by bisection.
+        cuts.Add(Numeric.FirstTrue(k => d.VirtualValue(k) >= switchLevel, from, to));
+        // Roundoff in q near the reserve value is what limits the error estimate: accept errors far below the
+        // transfer's own scale to·q(to), which is what the rent is subtracted from.
+        return Quadrature.Integrate(quality, from, to, cuts, what, 1e-9 * to * quality(to));
+    }
+}
