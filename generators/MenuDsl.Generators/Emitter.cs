@@ -14,6 +14,11 @@ internal static class Emitter
     private const string Support = "global::MenuDsl.Generation.GeneratedModelSupport";
     private const string Math = "global::System.Math";
 
+    /// <summary>The nested class holding the generated constants and helpers.</summary>
+    public const string Solver = "MenuDslSolver";
+
+    private const string S = Solver + ".";
+
     public static string Emit(MenuPlan plan)
     {
         var spec = plan.Spec;
@@ -32,10 +37,16 @@ internal static class Emitter
          .Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"MenuDsl.Generators\", \"{typeof(Emitter).Assembly.GetName().Version}\")]")
          .Open($"sealed partial class {spec.Type.Name} : global::MenuDsl.IIndexModel");
 
-        Fields(w, plan);
-        Technology(w, plan, c);
+        Properties(w, plan);
         Members(w, plan, c);
         Packages(w, plan, c);
+        w.Line()
+         .Line("// Everything the members share lives in one nested class, so the user's own members cannot clash with it.")
+         .Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"MenuDsl.Generators\", \"{typeof(Emitter).Assembly.GetName().Version}\")]")
+         .Open($"private static class {Solver}");
+        Fields(w, plan);
+        Technology(w, plan, c);
+        w.Close();
 
         w.Close();
         foreach (var _ in spec.Type.ContainingTypes) w.Close();
@@ -43,43 +54,54 @@ internal static class Emitter
         return w.ToString();
     }
 
+    private static void Properties(IndentedWriter w, MenuPlan plan)
+    {
+        var spec = plan.Spec;
+        w.Line("/// <summary>The model's single instance.</summary>")
+         .Line($"public static {spec.Type.Name} Instance {{ get; }} = new {spec.Type.Name}();")
+         .Line()
+         .Line("/// <inheritdoc/>")
+         .Line($"public global::MenuDsl.ModelDescription Description {{ get; }} = new global::MenuDsl.ModelDescription(\"CobbDouglas\", {Number(spec.Alpha)}, {Number(spec.Beta)}, {Number(spec.Gamma)}, {Number(spec.BaseQuality)}, {Number(spec.InputCost)}, {Number(spec.OutputCost)}, {Number(spec.FineTuningCost)}, {Solver}.Values, {Solver}.Scales);")
+         .Line()
+         .Line("/// <inheritdoc/>")
+         .Line($"public double ReserveValue => {Solver}.Reserve;")
+         .Line()
+         .Line("/// <inheritdoc/>")
+         .Line($"public double FineTuningThreshold => {Solver}.Threshold;")
+         .Line();
+    }
+
     private static void Fields(IndentedWriter w, MenuPlan plan)
     {
         var spec = plan.Spec;
         var c = plan.Constants;
-        // Static initialisers run in text order: the distributions come before the instance that uses them.
-        w.Line($"private static readonly global::MenuDsl.TypeDistribution Values = {Distribution(spec.Values)};")
-         .Line($"private static readonly global::MenuDsl.TypeDistribution? Scales = {(spec.Scales.Count == 0 ? "null" : Distribution(spec.Scales))};")
-         .Line($"private static readonly global::MenuDsl.TypeDistribution Thetas = {Support}.Thetas(Values, Scales, Delta);")
-         .Line()
-         .Line("/// <summary>The model's single instance.</summary>")
-         .Line($"public static {spec.Type.Name} Instance {{ get; }} = new {spec.Type.Name}();")
+        w.Line($"public static readonly global::MenuDsl.TypeDistribution Values = {Distribution(spec.Values)};")
+         .Line($"public static readonly global::MenuDsl.TypeDistribution? Scales = {(spec.Scales.Count == 0 ? "null" : Distribution(spec.Scales))};")
+         .Line($"public static readonly global::MenuDsl.TypeDistribution Thetas = {Support}.Thetas(Values, Scales, Delta);")
          .Line()
          .Line("// Constants folded at build time by the shared kernel (model.md §1–§3).")
-         .Line($"private const double Delta = {Number(c.Delta)}; // δ = 1 − α − β")
-         .Line($"private const double Threshold = {Number(c.FineTuningThreshold)}; // θ̂ = b^ε (c_x/α)^α (c_y/β)^β (c_z/γ)^δ")
-         .Line($"private const double BaseQualityFactor = {Number(c.BaseQualityFactor)}; // (A0 b^γ)^(1/δ), A0 = {Number(c.A0)}")
-         .Line($"private const double FineTunedQualityFactor = {Number(c.FineTunedQualityFactor)}; // A^(1/ε), A = {Number(c.A)}")
-         .Line($"private const double Reserve = {Number(plan.ReserveValue)}; // lowest w with φ(w) > 0")
-         .Line()
-         .Line("/// <inheritdoc/>")
-         .Line($"public global::MenuDsl.ModelDescription Description {{ get; }} = new global::MenuDsl.ModelDescription(\"CobbDouglas\", {Number(spec.Alpha)}, {Number(spec.Beta)}, {Number(spec.Gamma)}, {Number(spec.BaseQuality)}, {Number(spec.InputCost)}, {Number(spec.OutputCost)}, {Number(spec.FineTuningCost)}, Values, Scales);")
-         .Line()
-         .Line("/// <inheritdoc/>")
-         .Line("public double ReserveValue => Reserve;")
-         .Line()
-         .Line("/// <inheritdoc/>")
-         .Line("public double FineTuningThreshold => Threshold;")
+         .Line($"public const double Delta = {Number(c.Delta)}; // δ = 1 − α − β")
+         .Line($"public const double Threshold = {Number(c.FineTuningThreshold)}; // θ̂ = b^ε (c_x/α)^α (c_y/β)^β (c_z/γ)^δ")
+         .Line($"public const double BaseQualityFactor = {Number(c.BaseQualityFactor)}; // (A0 b^γ)^(1/δ), A0 = {Number(c.A0)}")
+         .Line($"public const double FineTunedQualityFactor = {Number(c.FineTunedQualityFactor)}; // A^(1/ε), A = {Number(c.A)}")
+         .Line($"public const double Reserve = {Number(plan.ReserveValue)}; // lowest w with φ(w) > 0")
          .Line();
+        if (double.IsNaN(plan.PackageReserveValue))
+            w.Line("// The law of θ is numeric here, so its reserve value is found at run time, once.")
+             .Line($"public static readonly global::System.Lazy<double> PackageReserve = new global::System.Lazy<double>(() => {Support}.ReserveValue(Thetas));")
+             .Line();
+        w.Line("public static global::MenuDsl.TwoPartTariff NoSale(double cap) =>")
+         .Line("    new global::MenuDsl.TwoPartTariff(double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, 0, cap, double.PositiveInfinity);");
     }
 
     private static void Technology(IndentedWriter w, MenuPlan plan, Constants c)
     {
         var spec = plan.Spec;
         string scaleDelta = Power("scale", c.Delta);
-        w.Line("// Description: total quality of the first-best bundle of a value-scale type (value, scale):")
+        w.Line()
+         .Line("// Description: total quality of the first-best bundle of a value-scale type (value, scale):")
          .Line("// s·value^(κ/δ)·(A0 b^γ)^(1/δ) when value·s^δ ≤ θ̂, else s^(δ/ε)·value^(ρ/ε)·A^(1/ε).")
-         .Open("private static double Quality(double value, double scale)")
+         .Open("public static double Quality(double value, double scale)")
          .Line("if (value <= 0 || scale <= 0) return 0;")
          .Line($"return value * {scaleDelta} <= Threshold")
          .Line($"    ? scale * {Power("value", c.Kappa / c.Delta)} * BaseQualityFactor")
@@ -88,7 +110,7 @@ internal static class Emitter
          .Line()
          .Line("// Description: the first-best bundle of value-scale type (value, scale): totals X = value·α·q/c_x,")
          .Line("// Y = value·β·q/c_y and b + z = max(b, value·γ·q/c_z) (spend shares of the gross value value·q).")
-         .Open("private static (double Quality, double InputTokens, double OutputTokens, double FineTuning, double Cost, bool FineTunes) FirstBest(double value, double scale)")
+         .Open("public static (double Quality, double InputTokens, double OutputTokens, double FineTuning, double Cost, bool FineTunes) FirstBest(double value, double scale)")
          .Line("double quality = Quality(value, scale);")
          .Line("if (quality == 0) return default;")
          .Line("double gross = value * quality;")
@@ -96,127 +118,119 @@ internal static class Emitter
          .Line($"double fineTuning = fineTunes ? {Math}.Max(0, {Number(spec.Gamma)} * gross / {Number(spec.FineTuningCost)} - {Number(spec.BaseQuality)}) : 0;")
          .Line($"double input = {Number(spec.Alpha)} * gross / {Number(spec.InputCost)}, output = {Number(spec.Beta)} * gross / {Number(spec.OutputCost)};")
          .Line($"return (quality, input, output, fineTuning, {Number(spec.InputCost)} * input + {Number(spec.OutputCost)} * output + {Number(spec.FineTuningCost)} * fineTuning, fineTunes);")
-         .Close()
-         .Line();
+         .Close();
 
         if (plan.ValueVirtualValue is not null || plan.ThetaVirtualValue is not null)
         {
             double p1 = c.Kappa / c.Delta + 1, p2 = c.Rho / c.Epsilon + 1;
-            w.Line("// Description: G(φ, s) = ∫₀^φ Quality(t, s) dt in closed form; with an affine virtual value")
+            w.Line()
+             .Line("// Description: G(φ, s) = ∫₀^φ Quality(t, s) dt in closed form; with an affine virtual value")
              .Line("// φ(k) = a·k + c the rent is U = (G(φ(w), s) − G(φ(lo)⁺, s)) / a.")
-             .Open("private static double QualityIntegral(double value, double scale)")
+             .Open("public static double QualityIntegral(double value, double scale)")
              .Line("if (value <= 0 || scale <= 0) return 0;")
              .Line($"double switchValue = Threshold / {scaleDelta};")
              .Line($"double lower = {Math}.Min(value, switchValue);")
              .Line($"double below = scale * BaseQualityFactor * {Power("lower", p1)} / {Number(p1)};")
              .Line("if (value <= switchValue) return below;")
              .Line($"return below + {Power("scale", c.Delta / c.Epsilon)} * FineTunedQualityFactor * ({Power("value", p2)} - {Power("switchValue", p2)}) / {Number(p2)};")
-             .Close()
-             .Line();
+             .Close();
         }
     }
 
     private static void Members(IndentedWriter w, MenuPlan plan, Constants c)
     {
         string scaleDelta = Power("scale", c.Delta);
-        string check = $"{Support}.CheckValue(Values, value);\n{Support}.CheckScale(Scales, scale);";
+        string check = $"{Support}.CheckValue({S}Values, value);\n{Support}.CheckScale({S}Scales, scale);";
 
-        w.Line("/// <inheritdoc/>")
-         .Line("// Description: θ = w s^δ.")
+        w.Line("// Description: θ = w s^δ.")
+         .Line("/// <inheritdoc/>")
          .Open("public double Theta(double value, double scale)");
         Lines(w, check);
         w.Line($"return value * {scaleDelta};")
          .Close()
          .Line();
 
-        w.Line("/// <inheritdoc/>");
         if (plan.ValueVirtualValue is { } affine)
         {
             w.Line($"// Description: φ(w) = w − (1 − F(w))/f(w) = {Number(affine.Slope)}·w + {Number(affine.Intercept)}, regular (no ironing).")
+             .Line("/// <inheritdoc/>")
              .Open("public double VirtualValue(double value)")
-             .Line($"{Support}.CheckValue(Values, value);")
+             .Line($"{Support}.CheckValue({S}Values, value);")
              .Line($"return {AffineText(affine, "value")};")
              .Close();
         }
         else
         {
             w.Line("// Description: φ(w) = w − (1 − F(w))/f(w), ironed by the shared kernel where it decreases.")
+             .Line("/// <inheritdoc/>")
              .Open("public double VirtualValue(double value)")
-             .Line($"{Support}.CheckValue(Values, value);")
-             .Line("return Values.VirtualValue(value);")
+             .Line($"{Support}.CheckValue({S}Values, value);")
+             .Line($"return {S}Values.VirtualValue(value);")
              .Close();
         }
         w.Line()
-         .Line("/// <inheritdoc/>")
          .Line("// Description: the first-best bundle of type (w, s), per task.")
+         .Line("/// <inheritdoc/>")
          .Open("public global::MenuDsl.Allocation Efficient(double value, double scale)");
         Lines(w, check);
-        w.Line("var bundle = FirstBest(value, scale);")
+        w.Line($"var bundle = {S}FirstBest(value, scale);")
          .Line("if (bundle.Quality == 0) return default;")
          .Line("return new global::MenuDsl.Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning, bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes);")
          .Close()
          .Line();
 
-        w.Line("/// <inheritdoc/>")
-         .Line("// Description: item (w, s) is the first-best bundle of value φ(w); T = w q − ∫ q(k, s) dk.")
+        w.Line("// Description: item (w, s) is the first-best bundle of value φ(w); T = w q − ∫ q(k, s) dk.")
+         .Line("/// <inheritdoc/>")
          .Open("public global::MenuDsl.Contract Contract(double value, double scale)");
         Lines(w, check);
-        w.Line($"double phi = {(plan.ValueVirtualValue is { } a ? AffineText(a, "value") : "Values.VirtualValue(value)")};")
+        w.Line($"double phi = {(plan.ValueVirtualValue is { } a ? AffineText(a, "value") : $"{S}Values.VirtualValue(value)")};")
          .Line("if (!(phi > 0) || scale == 0) return default;")
-         .Line("var item = FirstBest(phi, scale);");
+         .Line($"var item = {S}FirstBest(phi, scale);");
         if (plan.ValueVirtualValue is { } av)
-            w.Line($"double rent = (QualityIntegral(phi, scale) - QualityIntegral({Number(plan.BottomVirtualValue)}, scale)) / {Number(av.Slope)};");
+            w.Line($"double rent = ({S}QualityIntegral(phi, scale) - {S}QualityIntegral({Number(plan.BottomVirtualValue)}, scale)) / {Number(av.Slope)};");
         else
-            w.Line($"double rent = {Support}.Rent(Values, k => Quality(Values.VirtualValue(k), scale), Reserve, value, Threshold / {scaleDelta});");
+            w.Line($"double rent = {Support}.Rent({S}Values, k => {S}Quality({S}Values.VirtualValue(k), scale), {S}Reserve, value, {S}Threshold / {scaleDelta});");
         w.Line("double transfer = value * item.Quality - rent;")
          .Line("return new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);")
          .Close()
          .Line();
 
-        w.Line("/// <inheritdoc/>")
-         .Line("// Description: prices m·c with m = w/φ(w), fee p0 = T − m·C(q, s), task cap s.")
+        w.Line("// Description: prices m·c with m = w/φ(w), fee p0 = T − m·C(q, s), task cap s.")
+         .Line("/// <inheritdoc/>")
          .Open("public global::MenuDsl.TwoPartTariff Tariff(double value, double scale)")
          .Line("var contract = Contract(value, scale);")
-         .Line("if (contract.Quality == 0) return NoSale(scale);")
-         .Line($"double markup = value / {(plan.ValueVirtualValue is { } am ? AffineText(am, "value") : "Values.VirtualValue(value)")};")
+         .Line($"if (contract.Quality == 0) return {S}NoSale(scale);")
+         .Line($"double markup = value / {(plan.ValueVirtualValue is { } am ? AffineText(am, "value") : $"{S}Values.VirtualValue(value)")};")
          .Line($"return new global::MenuDsl.TwoPartTariff(markup * {Number(plan.Spec.InputCost)}, markup * {Number(plan.Spec.OutputCost)}, markup * {Number(plan.Spec.FineTuningCost)}, contract.Transfer - markup * contract.Cost, scale, markup);")
          .Close()
-         .Line()
-         .Line("private static global::MenuDsl.TwoPartTariff NoSale(double cap) =>")
-         .Line("    new global::MenuDsl.TwoPartTariff(double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, 0, cap, double.PositiveInfinity);")
          .Line();
     }
 
     private static void Packages(IndentedWriter w, MenuPlan plan, Constants c)
     {
         var spec = plan.Spec;
-        string phi = plan.ThetaVirtualValue is { } affine ? AffineText(affine, "theta") : "Thetas.VirtualValue(theta)";
-        string reserve = double.IsNaN(plan.PackageReserveValue) ? "PackageReserve.Value" : Number(plan.PackageReserveValue);
-        if (double.IsNaN(plan.PackageReserveValue))
-            w.Line("// The law of θ is numeric here, so its reserve value is found at run time, once.")
-             .Line($"private static readonly global::System.Lazy<double> PackageReserve = new global::System.Lazy<double>(() => {Support}.ReserveValue(Thetas));")
-             .Line();
-
-        w.Line("/// <inheritdoc/>")
-         .Line($"// Description: Q(θ) = q(φ_θ(θ), 1), T = θ Q − ∫ Q dk; θ ~ {ThetaDescription(plan.ThetaLaw)}.")
+        string phi = plan.ThetaVirtualValue is { } affine ? AffineText(affine, "theta") : $"{S}Thetas.VirtualValue(theta)";
+        string reserve = double.IsNaN(plan.PackageReserveValue) ? $"{S}PackageReserve.Value" : Number(plan.PackageReserveValue);
+        w.Line($"// Description: Q(θ) = q(φ_θ(θ), 1), T = θ Q − ∫ Q dk; θ ~ {ThetaDescription(plan.ThetaLaw)}.")
+         .Line("/// <inheritdoc/>")
          .Open("public global::MenuDsl.PackageContract Package(double theta)")
-         .Line($"{Support}.CheckTheta(Thetas, theta);")
+         .Line($"{Support}.CheckTheta({S}Thetas, theta);")
          .Line($"double phi = {phi};")
          .Line("if (!(phi > 0)) return default;")
-         .Line("var item = FirstBest(phi, 1);");
+         .Line($"var item = {S}FirstBest(phi, 1);");
         if (plan.ThetaVirtualValue is { } a)
-            w.Line($"double rent = (QualityIntegral(phi, 1) - QualityIntegral({Number(plan.ThetaBottomVirtualValue)}, 1)) / {Number(a.Slope)};");
+            w.Line($"double rent = ({S}QualityIntegral(phi, 1) - {S}QualityIntegral({Number(plan.ThetaBottomVirtualValue)}, 1)) / {Number(a.Slope)};");
         else
-            w.Line($"double rent = {Support}.Rent(Thetas, k => Quality(Thetas.VirtualValue(k), 1), {reserve}, theta, Threshold);");
+            w.Line($"double rent = {Support}.Rent({S}Thetas, k => {S}Quality({S}Thetas.VirtualValue(k), 1), {reserve}, theta, {S}Threshold);");
         w.Line("double transfer = theta * item.Quality - rent;")
          .Line("return new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);")
          .Close()
          .Line()
-         .Line("/// <inheritdoc/>")
          .Line("// Description: prices m·c with m = θ/φ_θ(θ), fee p0 = T − m·C(Q), no task cap.")
+         .Line("/// <inheritdoc/>")
          .Open("public global::MenuDsl.TwoPartTariff PackageTariff(double theta)")
          .Line("var package = Package(theta);")
-         .Line("if (package.Quality == 0) return NoSale(double.PositiveInfinity);")
+         .Line($"if (package.Quality == 0) return {S}NoSale(double.PositiveInfinity);")
          .Line($"double markup = theta / {phi};")
          .Line($"return new global::MenuDsl.TwoPartTariff(markup * {Number(spec.InputCost)}, markup * {Number(spec.OutputCost)}, markup * {Number(spec.FineTuningCost)}, package.Transfer - markup * package.Cost, double.PositiveInfinity, markup);")
          .Close();

@@ -75,6 +75,7 @@ internal static class Parser
         if (technology is null || costs is null || values.Count == 0) return null;
         if (type.GetMembers().Any(m => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ProductionFunctionAttribute)))
             return null;
+        if (!type.GetMembers(Emitter.Solver).IsEmpty) return null; // the one name the generated half reserves
 
         var spec = new MenuSpec(Shape(type), technology[0], technology[1], technology[2], technology[3], costs[0], costs[1], costs[2],
             new EquatableArray<DistributionSpec>([.. values]), new EquatableArray<DistributionSpec>([.. scales]));
@@ -101,11 +102,30 @@ internal static class Parser
     {
         string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
         var containing = new List<string>();
+        var names = new List<string> { type.Name };
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-            containing.Insert(0, $"partial {Keyword(outer)} {outer.Name}");
-        string metadataName = string.Join("+", containing.Select(c => c.Substring(c.LastIndexOf(' ') + 1)).Concat([type.Name]));
-        string hint = (ns.Length > 0 ? ns + "." : "") + metadataName.Replace('+', '.') + ".g.cs";
-        return new TypeShape(ns, new EquatableArray<string>([.. containing]), type.Name, hint);
+        {
+            containing.Insert(0, $"partial {Keyword(outer)} {Identifier(outer.Name)}");
+            names.Insert(0, outer.Name);
+        }
+        string fullName = (ns.Length > 0 ? ns.Replace("@", "") + "." : "") + string.Join(".", names);
+        // Hint names compare without case; the hash of the exact name keeps ChatApi and CHATAPI apart.
+        string hint = $"{fullName}.{Fnv1a(fullName):x8}.g.cs";
+        return new TypeShape(ns, new EquatableArray<string>([.. containing]), Identifier(type.Name), hint);
+    }
+
+    /// <summary>An identifier as source text: keywords get the verbatim prefix (<c>@class</c>).</summary>
+    private static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None
+            ? "@" + name
+            : name;
+
+    // A stable hash (string.GetHashCode is randomised per process, which would break determinism).
+    private static uint Fnv1a(string text)
+    {
+        uint hash = 2166136261;
+        foreach (char c in text) hash = unchecked((hash ^ c) * 16777619);
+        return hash;
     }
 
     private static string Keyword(INamedTypeSymbol type) => type switch

@@ -49,6 +49,11 @@ internal sealed class NumericThetaCore(DistributionCore values, DistributionCore
             if (w > 0 && !double.IsInfinity(w)) cuts.Add(Math.Pow(t / w, 1 / delta));
         cuts.RemoveAll(s => !(s >= scales.Lower && s <= scales.Upper));
         cuts.Sort();
-        return Math.Max(0, Quadrature.Integrate(integrand, cuts[0], cuts[cuts.Count - 1], cuts, "the distribution of θ", 1e-15));
+        // Substituting s = v^(1/(1−δ)) turns the s^(−δ) in the density into a constant, so the integrand stays
+        // smooth down to s = 0.
+        double power = 1 / (1 - delta);
+        double Smooth(double v) => v <= 0 ? 0 : integrand(Math.Pow(v, power)) * power * Math.Pow(v, power - 1);
+        var vCuts = cuts.ConvertAll(x => Math.Pow(x, 1 - delta));
+        return Math.Max(0, Quadrature.Integrate(Smooth, vCuts[0], vCuts[vCuts.Count - 1], vCuts, "the distribution of θ", 1e-13));
     }
 }

@@ -51,7 +51,7 @@ internal static class Families
             Family.Pareto => Positive(p[0], "scale") ?? Positive(p[1], "shape"),
             Family.Beta => Positive(p[0], "a") ?? Positive(p[1], "b") ?? Interval(p[2], p[3], "lo", "hi"),
             Family.LogNormal => Positive(p[1], "sigma"),
-            Family.TruncatedNormal => Positive(p[1], "sd") ?? Interval(p[2], p[3], "lo", "hi"),
+            Family.TruncatedNormal => Positive(p[1], "sd") ?? Interval(p[2], p[3], "lo", "hi") ?? NormalMass(p),
             _ => null,
         };
     }
@@ -72,6 +72,11 @@ internal static class Families
             _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Unknown distribution family."),
         };
     }
+
+    // The conditioning interval must carry representable mass, or F and f become 0/0.
+    private static string? NormalMass(IReadOnlyList<double> p) =>
+        TruncatedNormalCore.Mass(p[0], p[1], p[2], p[3]) > 1e-305 ? null
+        : $"[{Format(p[2])}, {Format(p[3])}] lies so far in the tail of Normal({Format(p[0])}, {Format(p[1])}) that its probability underflows; shift the mean or the interval";
 
     internal static string Format(double x) => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -176,7 +181,10 @@ internal sealed class LogNormalCore(double mu, double sigma) : DistributionCore
 /// <summary>A normal(mean, sd) law conditioned on [lo, hi]; hi may be +∞.</summary>
 internal sealed class TruncatedNormalCore(double mean, double sd, double lo, double hi) : DistributionCore
 {
-    private readonly double mass = Between((lo - mean) / sd, (hi - mean) / sd);
+    private readonly double mass = Mass(mean, sd, lo, hi);
+
+    /// <summary>P(lo ≤ X ≤ hi) for X ~ Normal(mean, sd²).</summary>
+    public static double Mass(double mean, double sd, double lo, double hi) => Between((lo - mean) / sd, (hi - mean) / sd);
 
     public override double Lower => lo;
     public override double Upper => hi;
