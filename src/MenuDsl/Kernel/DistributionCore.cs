@@ -142,8 +142,20 @@ internal abstract class DistributionCore
         return VirtualValue(top) > 0 ? Numeric.FirstTrue(t => VirtualValue(t) > 0, Lower, top) : double.PositiveInfinity;
     }
 
-    /// <summary>Whether a quantile costs little enough to place the ironing grid in quantile space.</summary>
-    public virtual bool HasCheapQuantile => true;
+    /// <summary>
+    /// Points that resolve where the mass is, for ironing: <paramref name="size"/> + 1 equal-mass quantiles and
+    /// extra ones towards both tails. Laws whose quantiles are expensive override it.
+    /// </summary>
+    public virtual IEnumerable<double> IroningGrid(int size)
+    {
+        for (int i = 0; i < size; i++) yield return Quantile((double)i / size);
+        yield return double.IsPositiveInfinity(Upper) ? Quantile(1 - 1e-12) : Upper;
+        for (int k = 4; k <= 12; k++)
+        {
+            yield return Quantile(Math.Pow(10, -k));
+            yield return Quantile(1 - Math.Pow(10, -k));
+        }
+    }
 }
 
 /// <summary>A closed interval [Lower, Upper]; Upper may be +∞.</summary>

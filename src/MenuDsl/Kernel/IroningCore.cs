@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace MenuDsl.Kernel;
 
@@ -118,24 +119,13 @@ internal sealed class IroningCore
         (d.CumulativeVirtualValue(upper) - d.CumulativeVirtualValue(lower)) / (d.Cdf(upper) - d.Cdf(lower));
 
     /// <summary>
-    /// Grid points on the support: quantile-spaced where quantiles are cheap (so each point carries equal
-    /// mass), evenly spaced otherwise, with extra points towards both tails and at the gap ends.
+    /// The distribution's grid (see <see cref="DistributionCore.IroningGrid"/>) plus the kinks and points just
+    /// beside them, inside the support, sorted and distinct.
     /// </summary>
     private static double[] Grid(DistributionCore d)
     {
-        var points = new List<double>(GridSize + 64);
-        double top = double.IsPositiveInfinity(d.Upper) ? d.Quantile(1 - 1e-12) : d.Upper;
-        for (int i = 0; i <= GridSize; i++)
-        {
-            double fraction = (double)i / GridSize;
-            points.Add(i == GridSize ? top : d.HasCheapQuantile ? d.Quantile(fraction) : d.Lower + fraction * (top - d.Lower));
-        }
-        if (d.HasCheapQuantile)
-            for (int k = 4; k <= 12; k++)
-            {
-                points.Add(d.Quantile(Math.Pow(10, -k)));
-                points.Add(d.Quantile(1 - Math.Pow(10, -k)));
-            }
+        var points = new List<double>(d.IroningGrid(GridSize));
+        double top = double.IsPositiveInfinity(d.Upper) ? points.Max() : d.Upper;
         // Kinks (component ends) are where narrow pools start: a pool holding less mass than a grid cell
         // would otherwise fall between two grid points.
         foreach (double kink in d.Kinks)
