@@ -14,7 +14,8 @@ public sealed class CobbDouglasModel : IIndexModel
     private readonly CobbDouglasCore technology;
     private readonly DistributionCore values;
     private readonly DistributionCore? scales;
-    private readonly Lazy<DistributionCore> thetas;
+    private readonly Lazy<TypeDistribution> thetaLaw;
+    private DistributionCore Thetas => thetaLaw.Value.Core;
     private readonly Lazy<double> packageReserve;
 
     internal CobbDouglasModel(ModelDescription description)
@@ -24,9 +25,9 @@ public sealed class CobbDouglasModel : IIndexModel
             description.InputCost, description.OutputCost, description.FineTuningCost);
         values = description.Values.Core;
         scales = description.Scales?.Core;
-        ReserveValue = Reserve(values, "value distribution " + description.Values);
-        thetas = new(() => ThetaDistributions.Create(values, scales, technology.Delta));
-        packageReserve = new(() => Reserve(thetas.Value, "distribution of θ"));
+        ReserveValue = Generation.GeneratedModelSupport.ReserveValue(description.Values);
+        thetaLaw = new(() => Generation.GeneratedModelSupport.Thetas(description.Values, description.Scales, technology.Delta));
+        packageReserve = new(() => Generation.GeneratedModelSupport.ReserveValue(thetaLaw.Value));
     }
 
     /// <inheritdoc/>
@@ -39,13 +40,13 @@ public sealed class CobbDouglasModel : IIndexModel
     public double FineTuningThreshold => technology.FineTuningThreshold;
 
     /// <summary>The support of θ = w s^δ, the domain of <see cref="Package"/>.</summary>
-    public (double Lower, double Upper) ThetaSupport => (thetas.Value.Lower, thetas.Value.Upper);
+    public (double Lower, double Upper) ThetaSupport => (Thetas.Lower, Thetas.Upper);
 
     /// <summary>The lowest θ served by the package menu.</summary>
     public double PackageReserveValue => packageReserve.Value;
 
     /// <summary>The ironed virtual value φ_θ of the distribution of θ.</summary>
-    public double ThetaVirtualValue(double theta) => thetas.Value.VirtualValue(CheckTheta(theta));
+    public double ThetaVirtualValue(double theta) => Thetas.VirtualValue(CheckTheta(theta));
 
     /// <inheritdoc/>
     public double Theta(double value, double scale) => technology.Theta(CheckValue(value), CheckScale(scale));
@@ -90,7 +91,7 @@ public sealed class CobbDouglasModel : IIndexModel
     public PackageContract Package(double theta)
     {
         CheckTheta(theta);
-        double phi = thetas.Value.VirtualValue(theta);
+        double phi = Thetas.VirtualValue(theta);
         if (!(phi > 0)) return default;
         var bundle = technology.FirstBest(phi, 1);
         double rent = PackageRent(theta);
@@ -104,7 +105,7 @@ public sealed class CobbDouglasModel : IIndexModel
     {
         var package = Package(theta);
         if (package.Quality == 0) return NoSale(double.PositiveInfinity);
-        double markup = theta / thetas.Value.VirtualValue(theta);
+        double markup = theta / Thetas.VirtualValue(theta);
         return new TwoPartTariff(markup * technology.InputCost, markup * technology.OutputCost, markup * technology.FineTuningCost,
             package.Transfer - markup * package.Cost, double.PositiveInfinity, markup);
     }
@@ -129,7 +130,7 @@ public sealed class CobbDouglasModel : IIndexModel
 
     private double PackageRent(double theta)
     {
-        var d = thetas.Value;
+        var d = Thetas;
         if (d.AffineVirtualValue is { } affine && d.IsCertifiedRegular)
         {
             double bottom = Math.Max(0, affine.At(d.Lower));
@@ -139,30 +140,9 @@ public sealed class CobbDouglasModel : IIndexModel
             technology.FineTuningThreshold, "the package rent U(θ)");
     }
 
-    private static double Reserve(DistributionCore d, string what)
-    {
-        double reserve = d.ReserveValue;
-        return double.IsPositiveInfinity(reserve)
-            ? throw new ArgumentException($"No type of the {what} has a positive virtual value, so nobody would be served.")
-            : reserve;
-    }
-
     private double CheckValue(double value) => Guard.InSupport(Description.Values, value, nameof(value));
 
-    private double CheckScale(double scale)
-    {
-        if (Description.Scales is { } s) return Guard.InSupport(s, scale, nameof(scale));
-        return scale == 1 ? scale : throw new ArgumentOutOfRangeException(nameof(scale), scale,
-            $"'scale' must be 1: the model declares no scale distribution, so every buyer runs all tasks (s = 1), but got {scale}.");
-    }
+    private double CheckScale(double scale) => Guard.Scale(Description.Scales, scale, nameof(scale));
 
-    private double CheckTheta(double theta)
-    {
-        Guard.Finite(theta, nameof(theta));
-        var d = thetas.Value;
-        if (theta < 0) throw new ArgumentOutOfRangeException(nameof(theta), theta, $"'theta' must be >= 0 (types are non-negative) but is {theta}.");
-        if (theta < d.Lower || theta > d.Upper)
-            throw new ArgumentOutOfRangeException(nameof(theta), theta, $"'theta' = {theta} lies outside the support [{d.Lower}, {d.Upper}] of θ = w s^δ.");
-        return theta;
-    }
+    private double CheckTheta(double theta) => Guard.InSupport(thetaLaw.Value, theta, nameof(theta));
 }

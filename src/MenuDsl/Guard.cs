@@ -23,4 +23,12 @@ internal static class Guard
             throw new ArgumentOutOfRangeException(name, x, $"'{name}' = {x} lies outside the support [{lower}, {upper}] of {d}.");
         return x;
     }
+
+    /// <summary>A scale in the declared scale distribution's support, or exactly 1 when none is declared.</summary>
+    public static double Scale(TypeDistribution? scales, double scale, string name)
+    {
+        if (scales is not null) return InSupport(scales, scale, name);
+        return scale == 1 ? scale : throw new ArgumentOutOfRangeException(name, scale,
+            $"'{name}' must be 1: the model declares no scale distribution, so every buyer runs all tasks (s = 1), but got {scale}.");
+    }
 }

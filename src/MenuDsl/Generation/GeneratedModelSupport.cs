@@ -5,7 +5,7 @@ using MenuDsl.Kernel;
 namespace MenuDsl.Generation;
 
 /// <summary>
-/// Entry points for code emitted by the MenuDsl source generator: argument checks with the runtime's messages and
+/// Entry points for code emitted by the MenuDsl source generator (runtime-built models use them too): argument checks and
 /// the numeric parts (ironing, quadrature, the law of θ) that cannot be folded into closed forms. Not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -15,12 +15,7 @@ public static class GeneratedModelSupport
     public static double CheckValue(TypeDistribution values, double value) => Guard.InSupport(values, value, nameof(value));
 
     /// <summary>Checks a scale against the declared scale distribution, or that it is 1 when none is declared.</summary>
-    public static double CheckScale(TypeDistribution? scales, double scale)
-    {
-        if (scales is not null) return Guard.InSupport(scales, scale, nameof(scale));
-        return scale == 1 ? scale : throw new ArgumentOutOfRangeException(nameof(scale), scale,
-            $"'scale' must be 1: the model declares no scale distribution, so every buyer runs all tasks (s = 1), but got {scale}.");
-    }
+    public static double CheckScale(TypeDistribution? scales, double scale) => Guard.Scale(scales, scale, nameof(scale));
 
     /// <summary>Checks that <paramref name="theta"/> lies in the support of the law of θ.</summary>
     public static double CheckTheta(TypeDistribution thetas, double theta) => Guard.InSupport(thetas, theta, nameof(theta));
