@@ -16,10 +16,11 @@ internal static class Quadrature
     /// <summary>
     /// ∫ₐᵇ f, split at the breakpoints inside (a, b). The absolute tolerance is the error accepted whatever the
     /// integral's size: roundoff in an integrand that nearly vanishes (quality just above the reserve value)
-    /// keeps the relative error estimate from getting small.
+    /// keeps the relative error estimate from getting small. The relative acceptance is the error estimate, as a
+    /// share of ∫|f|, above which the integral counts as not converged.
     /// </summary>
     /// <exception cref="InvalidOperationException">The error estimate stays above tolerance.</exception>
-    public static double Integrate(Func<double, double> f, double a, double b, IEnumerable<double> breakpoints, string what, double absoluteTolerance = 0)
+    public static double Integrate(Func<double, double> f, double a, double b, IEnumerable<double> breakpoints, string what, double absoluteTolerance = 0, double relativeAcceptance = 1e-8)
     {
         if (!(b > a)) return 0;
         var cuts = new List<double> { a, b };
@@ -34,7 +35,7 @@ internal static class Quadrature
             error += e;
             l1 += norm;
         }
-        if (double.IsNaN(sum) || error > 1e-8 * l1 + absoluteTolerance)
+        if (double.IsNaN(sum) || error > relativeAcceptance * l1 + absoluteTolerance)
             throw new InvalidOperationException(
                 $"The integral for {what} over [{a}, {b}] did not converge (estimate {sum}, error estimate {error}).");
         return sum;

@@ -56,6 +56,9 @@ public class DifferentialTests
                 (a, b, g, bq, costs, values, scales) => new Case(a, b, g, bq, costs, values, scales))
             .Where(c => c.Alpha + c.Beta + c.Gamma < 0.95);
 
+    // A fixed corpus keeps CI reproducible; set CsCheck_Seed (or change this) to explore other models.
+    private static readonly string? Seed = System.Environment.GetEnvironmentVariable("CsCheck_Seed") ?? "0000FnCSyhN1";
+
     [Fact]
     public void GeneratedModelsEqualRuntimeBuiltModels() =>
         Cases.Array[24].Sample(cases =>
@@ -64,7 +67,7 @@ public class DifferentialTests
             var assembly = GeneratorHarness.CompileAndLoad(Source(servable));
             for (int i = 0; i < servable.Length; i++)
                 AssertSameModel(servable[i], GeneratorHarness.Instance(assembly, $"Differential.Model{i}"), Runtime(servable[i]));
-        }, iter: 1, threads: 1);
+        }, iter: 1, threads: 1, seed: Seed);
 
     [Fact]
     public void CoverageOfTheDifferentialCorpus()
