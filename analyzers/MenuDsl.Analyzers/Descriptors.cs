@@ -1,0 +1,65 @@
+using Microsoft.CodeAnalysis;
+
+namespace MenuDsl.Analyzers;
+
+/// <summary>Every diagnostic MenuDsl reports; each id has a page under docs/diagnostics/.</summary>
+internal static class Descriptors
+{
+    public const string Usage = "MenuDsl.Usage";
+    public const string Economics = "MenuDsl.Economics";
+    public const string Numerics = "MenuDsl.Numerics";
+
+    private const string HelpRoot = "https://github.com/menudsl/menudsl/blob/main/docs/diagnostics/";
+
+    public static readonly DiagnosticDescriptor NotPartial = new("MENU001", "Pricing model type must be partial",
+        "'{0}' must be declared partial so that the generator can complete it; add the 'partial' modifier",
+        Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU001.md");
+
+    public static readonly DiagnosticDescriptor ProductionFunctionCount = new("MENU002", "Exactly one production function",
+        "'{0}' {1}; declare exactly one: [CobbDouglas(alpha, beta, gamma)] or one [ProductionFunction] method",
+        Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU002.md");
+
+    public static readonly DiagnosticDescriptor CobbDouglasExponents = new("MENU003", "Cobb-Douglas exponents must be positive with alpha + beta + gamma < 1",
+        "Cobb-Douglas: {0}; use exponents > 0 whose sum is below 1 (decreasing returns)",
+        Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU003.md");
+
+    public static readonly DiagnosticDescriptor TokenCost = new("MENU004", "Token costs must be finite and positive",
+        "{0}; declare [TokenCosts(input, output, fineTuning)] with finite costs > 0",
+        Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU004.md");
+
+    public static readonly DiagnosticDescriptor DistributionParameters = new("MENU005", "Distribution parameters are invalid",
+        "{0}: {1}",
+        Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU005.md");
+
+    public static readonly DiagnosticDescriptor VirtualValueNotIncreasing = new("MENU006", "Virtual value is not increasing",
+        "The virtual value φ(w) = w − (1 − F(w))/f(w) is not increasing on [{0}, {1}]; the generated solver irons φ there (the types pool at φ̄ = {2} and share one item). Check that the value distribution is intended, or use a regular family.",
+        Economics, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU006.md");
+
+    public static readonly DiagnosticDescriptor NotVerified = new("MENU007", "An assumption could not be verified at compile time",
+        "{0} was not verified at compile time: {1}",
+        Numerics, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU007.md");
+
+    public static readonly DiagnosticDescriptor BoundedRentGrowth = new("MENU008", "Bounded rent growth fails",
+        "Bounded rent growth ({0}) fails at type (w = {1}, s = {2}): ∫ s q_s dk = {3} exceeds {4} = {5}; the capped two-part tariffs are not incentive compatible there. Use value distributions with a non-increasing markup w/φ(w).",
+        Economics, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU008.md");
+
+    public static readonly DiagnosticDescriptor FineTuningUniform = new("MENU009", "Fine-tuning is never or always optimal",
+        "Fine-tuning is {0} optimal for the declared types: θ = w·s^δ ranges over [{1}, {2}] and the threshold is θ̂ = {3}; {4}",
+        Economics, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU009.md");
+
+    public static readonly DiagnosticDescriptor BinaryTypes = new("MENU010", "Binary types: high type and full extraction",
+        "Binary types: H is the profile with probability {0} (θ_H = {1} > θ_L = {2}); full surplus extraction is {3} (∫ (w_H − w_L) w_L^(κ/δ) di = {4})",
+        Economics, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU010.md");
+
+    public static readonly DiagnosticDescriptor MarkupIncreasing = new("MENU011", "Markup increases on the served types",
+        "The markup m(w) = w/φ(w) increases on [{0}, {1}] (from {2} to {3}); the two-part tariff menu is not incentive compatible there. Use value distributions with a non-increasing markup (uniform, exponential, Pareto, power with c ≥ 1).",
+        Economics, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU011.md");
+
+    public static readonly DiagnosticDescriptor[] All =
+    [
+        NotPartial, ProductionFunctionCount, CobbDouglasExponents, TokenCost, DistributionParameters,
+        VirtualValueNotIncreasing, NotVerified, BoundedRentGrowth, FineTuningUniform, BinaryTypes, MarkupIncreasing,
+    ];
+
+    public static string HelpLink(string id) => HelpRoot + id + ".md";
+}

@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using MenuDsl.Kernel;
+using Microsoft.CodeAnalysis;
+
+namespace MenuDsl.Analyzers;
+
+/// <summary>A well-formed model's technology and type distributions, built with the shared kernel.</summary>
+internal sealed class EconomicModel
+{
+    private readonly List<DistributionDeclaration> valueParts;
+    private readonly List<DistributionDeclaration> scaleParts;
+
+    private EconomicModel(CobbDouglasCore? technology, List<DistributionDeclaration> valueParts, List<DistributionDeclaration> scaleParts)
+    {
+        Technology = technology;
+        this.valueParts = valueParts;
+        this.scaleParts = scaleParts;
+        Values = Combine(valueParts);
+        Scales = Combine(scaleParts);
+    }
+
+    /// <summary>Null for a custom [ProductionFunction].</summary>
+    public CobbDouglasCore? Technology { get; }
+
+    /// <summary>F_w; null in the binary environment.</summary>
+    public DistributionCore? Values { get; }
+
+    /// <summary>F_s; null when every buyer has s = 1.</summary>
+    public DistributionCore? Scales { get; }
+
+    public (double Lower, double Upper) ScaleRange => Scales is { } s ? (s.Lower, s.Upper) : (1.0, 1.0);
+
+    /// <summary>
+    /// A single uniform, exponential, Pareto or power (c ≥ 1) law: w f(w)/(1 − F(w)) is non-decreasing, so the markup
+    /// w/φ(w) is non-increasing where φ &gt; 0 (model.md §6).
+    /// </summary>
+    public bool HasCertifiedMarkup =>
+        valueParts.Count == 1 && valueParts[0].Family switch
+        {
+            Family.Uniform or Family.Exponential or Family.Pareto => true,
+            Family.Power => valueParts[0].Parameters[0] >= 1,
+            _ => false,
+        };
+
+    /// <summary>The [ValueDistribution] whose component covers type t (the first unbounded one for t = +∞).</summary>
+    public Location ValueLocation(double t, CancellationToken ct)
+    {
+        foreach (var part in valueParts)
+        {
+            var core = Families.Create(part.Family, part.Parameters);
+            if (t >= core.Lower && t <= core.Upper) return Arguments.Of(part.Attribute, ct);
+        }
+        return Arguments.Of(valueParts[0].Attribute, ct);
+    }
+
+    public Location ScaleLocation(CancellationToken ct) => Arguments.Of(scaleParts[0].Attribute, ct);
+
+    /// <summary>Null unless the model passes every usage check (then MENU001–MENU005 speak for it).</summary>
+    public static EconomicModel? TryCreate(ModelDeclaration model)
+    {
+        if ((model.CobbDouglas is null ? 0 : 1) + model.ProductionFunctions.Count != 1 || model.TokenCosts is not { } costs)
+            return null;
+        if (Arguments.Constructor(costs, 0) is not { } cx || Arguments.Constructor(costs, 1) is not { } cy
+            || Arguments.Constructor(costs, 2) is not { } cz)
+            return null;
+        CobbDouglasCore? technology = null;
+        if (model.CobbDouglas is { } cd)
+        {
+            if (Arguments.Constructor(cd, 0) is not { } alpha || Arguments.Constructor(cd, 1) is not { } beta
+                || Arguments.Constructor(cd, 2) is not { } gamma)
+                return null;
+            double b = Arguments.Named(cd, "BaseQuality") ?? 1.0;
+            if (CobbDouglasCore.Validate(alpha, beta, gamma, b, cx, cy, cz) is not null) return null;
+            technology = new CobbDouglasCore(alpha, beta, gamma, b, cx, cy, cz);
+        }
+        else if (!(cx > 0 && cy > 0 && cz > 0) || !Numeric.IsFinite(cx + cy + cz)) return null;
+
+        var values = Read(model.ValueAttributes, isScale: false);
+        var scales = Read(model.ScaleAttributes, isScale: true);
+        if (values is null || scales is null || (values.Count == 0 && model.TypeProfiles.Count == 0)) return null;
+        return new EconomicModel(technology, values, scales);
+    }
+
+    private static List<DistributionDeclaration>? Read(List<AttributeData> attributes, bool isScale)
+    {
+        var parts = new List<DistributionDeclaration>(attributes.Count);
+        foreach (var attribute in attributes)
+        {
+            if (Arguments.Distribution(attribute) is not { } d || Families.Validate(d.Family, d.Parameters) is not null
+                || !(d.Weight > 0) || double.IsInfinity(d.Weight))
+                return null;
+            if (isScale)
+            {
+                var core = Families.Create(d.Family, d.Parameters);
+                if (core.Lower < 0 || core.Upper > 1) return null;
+            }
+            parts.Add(d);
+        }
+        return parts;
+    }
+
+    private static DistributionCore? Combine(List<DistributionDeclaration> parts)
+    {
+        if (parts.Count == 0) return null;
+        if (parts.Count == 1) return Families.Create(parts[0].Family, parts[0].Parameters);
+        var weights = new double[parts.Count];
+        var cores = new DistributionCore[parts.Count];
+        for (int i = 0; i < parts.Count; i++)
+        {
+            weights[i] = parts[i].Weight;
+            cores[i] = Families.Create(parts[i].Family, parts[i].Parameters);
+        }
+        return new MixtureCore(weights, cores);
+    }
+}
+
+/// <summary>A binary-environment type as values on task segments of [0, 1] (model.md §7).</summary>
+internal sealed class TaskProfile
+{
+    private TaskProfile(double probability, double[] ends, double[] values)
+    {
+        Probability = probability;
+        Ends = ends;
+        Values = values;
+    }
+
+    public double Probability { get; }
+
+    /// <summary>Right ends of the segments (the last is 1); segment i carries value Values[i].</summary>
+    public double[] Ends { get; }
+    public double[] Values { get; }
+
+    public static TaskProfile? Read(AttributeData attribute)
+    {
+        if (Arguments.Constructor(attribute, 0) is not { } probability || !(probability > 0)) return null;
+        if (Arguments.NamedArray(attribute, "TaskValues") is { Length: > 0 } taskValues)
+        {
+            var ends = new double[taskValues.Length];
+            for (int i = 0; i < ends.Length; i++) ends[i] = (i + 1.0) / ends.Length;
+            return Valid(taskValues) ? new TaskProfile(probability, ends, taskValues) : null;
+        }
+        double w = Arguments.Named(attribute, "Value") ?? 0, s = Arguments.Named(attribute, "Scale") ?? 1;
+        if (!(s > 0 && s <= 1) || !Valid([w])) return null;
+        return s < 1 ? new TaskProfile(probability, [s, 1], [w, 0]) : new TaskProfile(probability, [1], [w]);
+    }
+
+    private static bool Valid(double[] values)
+    {
+        foreach (double v in values) if (!(v >= 0) || double.IsInfinity(v)) return false;
+        return true;
+    }
+
+    /// <summary>θ = (∫ w_i^(1/δ) di)^δ.</summary>
+    public double Theta(double delta)
+    {
+        double sum = 0, start = 0;
+        for (int i = 0; i < Ends.Length; i++)
+        {
+            sum += (Ends[i] - start) * Math.Pow(Values[i], 1 / delta);
+            start = Ends[i];
+        }
+        return Math.Pow(sum, delta);
+    }
+
+    public double At(double task)
+    {
+        for (int i = 0; i < Ends.Length; i++) if (task < Ends[i]) return Values[i];
+        return Values[Values.Length - 1];
+    }
+
+    /// <summary>∫ (w_H,i − w_L,i) w_L,i^p di over the common refinement of both segmentations.</summary>
+    public static double ExtractionIntegral(TaskProfile high, TaskProfile low, double p)
+    {
+        var ends = new SortedSet<double>(high.Ends);
+        ends.UnionWith(low.Ends);
+        double sum = 0, start = 0;
+        foreach (double end in ends)
+        {
+            double mid = 0.5 * (start + end), wl = low.At(mid);
+            if (wl > 0) sum += (end - start) * (high.At(mid) - wl) * Math.Pow(wl, p);
+            start = end;
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using MenuDsl.Kernel;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace MenuDsl.Analyzers;
+
+/// <summary>
+/// MENU006–MENU011: the economic assumptions behind the generated menu (model.md §5–§7), checked with the shared
+/// kernel on well-formed models only (MENU001–MENU005 speak for the others). Certified families are decided in
+/// closed form; everything else on a bounded grid of served types.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class EconomicsAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Relative slack before a grid comparison counts as a failure (grid and quadrature noise stays below it).</summary>
+    private const double MarkupSlack = 1e-7;
+    private const double RentGrowthSlack = 1e-3;
+    private const int ScaleSteps = 8;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.VirtualValueNotIncreasing, Descriptors.NotVerified, Descriptors.BoundedRentGrowth,
+        Descriptors.FineTuningUniform, Descriptors.BinaryTypes, Descriptors.MarkupIncreasing);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (ModelSymbols.TryCreate(start.Compilation) is not { } symbols) return;
+            start.RegisterSymbolAction(symbol =>
+            {
+                if (ModelDeclaration.Read((INamedTypeSymbol)symbol.Symbol, symbols) is { } model
+                    && EconomicModel.TryCreate(model) is { } economy)
+                    Analyze(model, economy, symbol.ReportDiagnostic, symbol.CancellationToken);
+            }, SymbolKind.NamedType);
+        });
+    }
+
+    private static void Analyze(ModelDeclaration model, EconomicModel economy, Action<Diagnostic> report, CancellationToken ct)
+    {
+        if (economy.Technology is { } technology && model.TypeProfiles.Count == 2)
+            CheckBinaryTypes(model, technology, report, ct);
+        if (economy.Values is not { } values) return;
+
+        if (!values.IsCertifiedRegular && values.PoolingIntervals.Count > 0)
+        {
+            var pool = values.PoolingIntervals[0];
+            report(Diagnostic.Create(Descriptors.VirtualValueNotIncreasing, economy.ValueLocation(pool.Lower, ct),
+                Format(pool.Lower), Format(pool.Upper), Format(pool.Level)));
+        }
+
+        bool markupCertified = economy.HasCertifiedMarkup;
+        if (!markupCertified && double.IsPositiveInfinity(values.Upper))
+            report(Diagnostic.Create(Descriptors.NotVerified, economy.ValueLocation(double.PositiveInfinity, ct),
+                "That the virtual value and the markup w/φ(w) are monotone",
+                $"the support is unbounded and this mixture or family has no closed-form certificate, so they were checked only up to the 1 − {Format(TypeGrid.TailSurvival)} quantile w = {Format(values.Quantile(1 - TypeGrid.TailSurvival))}; the tail above is inconclusive"));
+
+        var grid = markupCertified ? null : TypeGrid.Create(values);
+        bool markupMonotone = markupCertified;
+        if (grid is not null)
+        {
+            ct.ThrowIfCancellationRequested();
+            markupMonotone = CheckMarkup(values, grid, economy, report, ct);
+        }
+
+        if (economy.Technology is not { } cd)
+        {
+            if (economy.Scales is not null)
+                report(Diagnostic.Create(Descriptors.NotVerified, economy.ScaleLocation(ct), "Bounded rent growth (BRG-1, BRG-2)",
+                    "the production function is a custom [ProductionFunction], and only the Cobb-Douglas closed forms let the analyzer evaluate q_s"));
+            return;
+        }
+        CheckFineTuning(model, economy, cd, report, ct);
+
+        if (economy.Scales is null) return; // s = 1 for everyone: no task cap, no bounded rent growth to check
+        // Under Cobb-Douglas a non-increasing markup implies BRG-1 and BRG-2 for every s (model.md §6).
+        if (!markupMonotone && grid is not null)
+        {
+            ct.ThrowIfCancellationRequested();
+            CheckBoundedRentGrowth(grid, economy, cd, report, ct);
+        }
+    }
+
+    /// <summary>
+    /// MENU011: m(w) = w/φ(w) non-increasing on the served types. Pooled types are skipped (m rises across any
+    /// pool by construction; MENU006 reports those). Returns whether m is non-increasing with no pools.
+    /// </summary>
+    private static bool CheckMarkup(DistributionCore values, TypeGrid grid, EconomicModel economy, Action<Diagnostic> report, CancellationToken ct)
+    {
+        var pools = values.PoolingIntervals;
+        int previous = -1, runStart = -1, runEnd = -1;
+        for (int i = 0; i < grid.Count; i++)
+        {
+            double w = grid.Values[i], phi = grid.VirtualValues[i];
+            if (phi <= 0 || InPool(pools, w)) { previous = -1; if (runStart >= 0) break; continue; }
+            if (previous >= 0)
+            {
+                bool rises = Markup(grid, i) > Markup(grid, previous) * (1 + MarkupSlack);
+                if (rises) { if (runStart < 0) runStart = previous; runEnd = i; }
+                else if (runStart >= 0) break;
+            }
+            previous = i;
+        }
+        if (runStart < 0) return pools.Count == 0;
+        report(Diagnostic.Create(Descriptors.MarkupIncreasing, economy.ValueLocation(grid.Values[runStart], ct),
+            Format(grid.Values[runStart]), Format(grid.Values[runEnd]), Format(Markup(grid, runStart)), Format(Markup(grid, runEnd))));
+        return false;
+    }
+
+    private static double Markup(TypeGrid grid, int i) => grid.Values[i] / grid.VirtualValues[i];
+
+    private static bool InPool(IReadOnlyList<PoolingInterval> pools, double w)
+    {
+        for (int i = 0; i < pools.Count; i++)
+            if (w >= pools[i].Lower && w <= pools[i].Upper) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// MENU008 (model.md §3, §5): with U(w, s) = ∫ q(k, s) dk, BRG-1 is s U_s ≤ w q and BRG-2 (Cobb-Douglas)
+    /// s U_s ≤ δ w q. Under Cobb-Douglas s q_s = q without fine-tuning and (δ/ε) q with it, so s U_s is a
+    /// running integral along the type grid. Reports the type where BRG-2 is worst.
+    /// </summary>
+    private static void CheckBoundedRentGrowth(TypeGrid grid, EconomicModel economy, CobbDouglasCore cd, Action<Diagnostic> report, CancellationToken ct)
+    {
+        var (sLo, sHi) = economy.ScaleRange;
+        double worst = 1 + RentGrowthSlack, worstW = 0, worstS = 0, worstRent = 0, worstBound = 0;
+        bool firstFails = false;
+        for (int j = 1; j <= ScaleSteps; j++)
+        {
+            double s = sLo + (sHi - sLo) * j / ScaleSteps;
+            if (s <= 0) continue;
+            double rentGrowth = 0, previous = ScaleElasticQuality(cd, grid.VirtualValues[0], s);
+            for (int i = 1; i < grid.Count; i++)
+            {
+                double current = ScaleElasticQuality(cd, grid.VirtualValues[i], s);
+                rentGrowth += 0.5 * (previous + current) * (grid.Values[i] - grid.Values[i - 1]);
+                previous = current;
+                double wq = grid.Values[i] * cd.Quality(grid.VirtualValues[i], s);
+                if (!(wq > 0)) continue;
+                double ratio = rentGrowth / (cd.Delta * wq);
+                if (ratio > worst)
+                {
+                    worst = ratio; worstW = grid.Values[i]; worstS = s; worstRent = rentGrowth; worstBound = cd.Delta * wq;
+                    firstFails = rentGrowth > wq * (1 + RentGrowthSlack);
+                }
+            }
+            ct.ThrowIfCancellationRequested();
+        }
+        if (worstBound == 0) return;
+        report(Diagnostic.Create(Descriptors.BoundedRentGrowth, economy.ScaleLocation(ct),
+            firstFails ? "BRG-1 and BRG-2" : "BRG-2", Format(worstW), Format(worstS), Format(worstRent),
+            firstFails ? "w·q(w, s)" : "δ·w·q(w, s)", Format(firstFails ? worstBound / cd.Delta : worstBound)));
+    }
+
+    // s·q_s(·, s) at virtual value φ: q is linear in s below the fine-tuning threshold, ∝ s^(δ/ε) above it.
+    private static double ScaleElasticQuality(CobbDouglasCore cd, double phi, double s)
+    {
+        double q = cd.Quality(phi, s);
+        return cd.Theta(phi, s) > cd.FineTuningThreshold ? q * cd.Delta / cd.Epsilon : q;
+    }
+
+    /// <summary>MENU009: θ = w s^δ over the declared supports against θ̂.</summary>
+    private static void CheckFineTuning(ModelDeclaration model, EconomicModel economy, CobbDouglasCore cd, Action<Diagnostic> report, CancellationToken ct)
+    {
+        if (model.CobbDouglas is not { } attribute) return;
+        var values = economy.Values!;
+        var (sLo, sHi) = economy.ScaleRange;
+        double thetaLo = cd.Theta(values.Lower, sLo), thetaHi = cd.Theta(values.Upper, sHi), threshold = cd.FineTuningThreshold;
+        string? verdict =
+            thetaHi <= threshold ? "never" : thetaLo > threshold ? "always" : null;
+        if (verdict is null) return;
+        report(Diagnostic.Create(Descriptors.FineTuningUniform, Arguments.Of(attribute, ct), verdict,
+            Format(thetaLo), Format(thetaHi), Format(threshold),
+            verdict == "never"
+                ? "gamma, BaseQuality and the fine-tuning cost do not affect the menu"
+                : "every type buys fine-tuning tokens"));
+    }
+
+    /// <summary>MENU010 (model.md §7): H has the larger θ; full extraction iff ∫ (w_H − w_L) w_L^(κ/δ) di ≤ 0.</summary>
+    private static void CheckBinaryTypes(ModelDeclaration model, CobbDouglasCore cd, Action<Diagnostic> report, CancellationToken ct)
+    {
+        var a = TaskProfile.Read(model.TypeProfiles[0]);
+        var b = TaskProfile.Read(model.TypeProfiles[1]);
+        if (a is null || b is null) return;
+        double thetaA = a.Theta(cd.Delta), thetaB = b.Theta(cd.Delta);
+        var (high, low, highAttribute) = thetaA >= thetaB ? (a, b, model.TypeProfiles[0]) : (b, a, model.TypeProfiles[1]);
+        double gain = TaskProfile.ExtractionIntegral(high, low, cd.Kappa / cd.Delta);
+        report(Diagnostic.Create(Descriptors.BinaryTypes, Arguments.Of(highAttribute, ct),
+            Format(high.Probability), Format(Math.Max(thetaA, thetaB)), Format(Math.Min(thetaA, thetaB)),
+            gain <= 0 ? "optimal" : "not optimal: H keeps an information rent and L's allocation is distorted",
+            Format(gain)));
+    }
+
+    private static string Format(double x) => x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,187 @@
+using System.Collections.Immutable;
+using System.Threading;
+using MenuDsl.Kernel;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace MenuDsl.Analyzers;
+
+/// <summary>
+/// MENU001–MENU005: the declaration is well formed (partial, one production function, valid exponents, costs and
+/// distribution parameters). The generator emits nothing for a model that fails here, so these are the errors
+/// the user sees.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UsageAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.NotPartial, Descriptors.ProductionFunctionCount, Descriptors.CobbDouglasExponents,
+        Descriptors.TokenCost, Descriptors.DistributionParameters);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (ModelSymbols.TryCreate(start.Compilation) is not { } symbols) return;
+            start.RegisterSymbolAction(symbol =>
+            {
+                if (ModelDeclaration.Read((INamedTypeSymbol)symbol.Symbol, symbols) is { } model)
+                    Analyze(model, symbol.ReportDiagnostic, symbol.CancellationToken);
+            }, SymbolKind.NamedType);
+        });
+    }
+
+    private static void Analyze(ModelDeclaration model, System.Action<Diagnostic> report, CancellationToken ct)
+    {
+        CheckPartial(model, report, ct);
+        CheckProductionFunction(model, report, ct);
+        CheckTokenCosts(model, report, ct);
+        CheckDistributions(model, report, ct);
+    }
+
+    // The generator completes the type with a partial declaration, so it and every enclosing type must be partial.
+    private static void CheckPartial(ModelDeclaration model, System.Action<Diagnostic> report, CancellationToken ct)
+    {
+        foreach (var reference in model.Type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(ct) is not TypeDeclarationSyntax declaration) continue;
+            for (SyntaxNode? node = declaration; node is TypeDeclarationSyntax type; node = node.Parent)
+                if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    report(Diagnostic.Create(Descriptors.NotPartial, type.Identifier.GetLocation(), type.Identifier.ValueText));
+                    return;
+                }
+        }
+    }
+
+    private static void CheckProductionFunction(ModelDeclaration model, System.Action<Diagnostic> report, CancellationToken ct)
+    {
+        int count = (model.CobbDouglas is null ? 0 : 1) + model.ProductionFunctions.Count;
+        if (count == 0)
+        {
+            report(Diagnostic.Create(Descriptors.ProductionFunctionCount, model.NameLocation, model.Type.Name, "declares no production function"));
+            return;
+        }
+        if (count > 1)
+        {
+            // The one that makes it more than one: the second [ProductionFunction] (the first when CobbDouglas is there).
+            var extra = model.ProductionFunctions[model.CobbDouglas is null ? 1 : 0];
+            report(Diagnostic.Create(Descriptors.ProductionFunctionCount, Arguments.Of(extra, ct), model.Type.Name,
+                $"declares {count} production functions"));
+        }
+        if (model.CobbDouglas is { } cd) CheckExponents(cd, report, ct);
+    }
+
+    private static void CheckExponents(AttributeData cd, System.Action<Diagnostic> report, CancellationToken ct)
+    {
+        string[] names = ["alpha", "beta", "gamma"];
+        var exponents = new double[3];
+        for (int i = 0; i < 3; i++)
+        {
+            if (Arguments.Constructor(cd, i) is not { } x) return; // not a constant: the compiler reports it
+            exponents[i] = x;
+            if (!(x > 0) || !Numeric.IsFinite(x))
+            {
+                report(Diagnostic.Create(Descriptors.CobbDouglasExponents, Arguments.Positional(cd, i, ct),
+                    $"{names[i]} must be finite and > 0 but is {Families.Format(x)}"));
+                return;
+            }
+        }
+        double sum = exponents[0] + exponents[1] + exponents[2];
+        if (!(sum < 1))
+        {
+            // No single argument is at fault, so the whole attribute is; the code fix rescales all three.
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Rescale, "true");
+            report(Diagnostic.Create(Descriptors.CobbDouglasExponents, Arguments.Of(cd, ct), properties,
+                $"alpha + beta + gamma = {Families.Format(sum)} must be < 1"));
+        }
+        if (Arguments.Named(cd, "BaseQuality") is { } b && (!(b > 0) || !Numeric.IsFinite(b)))
+            report(Diagnostic.Create(Descriptors.CobbDouglasExponents, Arguments.NamedLocation(cd, "BaseQuality", ct),
+                $"BaseQuality must be finite and > 0 but is {Families.Format(b)}"));
+    }
+
+    private static void CheckTokenCosts(ModelDeclaration model, System.Action<Diagnostic> report, CancellationToken ct)
+    {
+        if (model.TokenCosts is not { } costs)
+        {
+            report(Diagnostic.Create(Descriptors.TokenCost, model.NameLocation, $"'{model.Type.Name}' declares no token costs"));
+            return;
+        }
+        string[] names = ["input", "output", "fine-tuning"];
+        for (int i = 0; i < 3; i++)
+            if (Arguments.Constructor(costs, i) is { } c && (!(c > 0) || !Numeric.IsFinite(c)))
+                report(Diagnostic.Create(Descriptors.TokenCost, Arguments.Positional(costs, i, ct),
+                    $"The {names[i]} token cost must be finite and > 0 but is {Families.Format(c)}"));
+    }
+
+    private static void CheckDistributions(ModelDeclaration model, System.Action<Diagnostic> report, CancellationToken ct)
+    {
+        // The binary environment replaces the value distribution.
+        if (model.ValueAttributes.Count == 0 && model.TypeProfiles.Count == 0)
+            report(Diagnostic.Create(Descriptors.DistributionParameters, model.NameLocation, model.Type.Name,
+                "no [ValueDistribution] declared; declare the distribution of values per task"));
+        foreach (var attribute in model.ValueAttributes) CheckDistribution(attribute, isScale: false, report, ct);
+        foreach (var attribute in model.ScaleAttributes) CheckDistribution(attribute, isScale: true, report, ct);
+    }
+
+    private static void CheckDistribution(AttributeData attribute, bool isScale, System.Action<Diagnostic> report, CancellationToken ct)
+    {
+        if (Arguments.Distribution(attribute) is not { } d) return;
+        string what = (isScale ? "ScaleDistribution " : "ValueDistribution ") + d.Family;
+        if (!(d.Weight > 0) || double.IsInfinity(d.Weight))
+            report(Diagnostic.Create(Descriptors.DistributionParameters, Arguments.NamedLocation(attribute, "Weight", ct), what,
+                $"the mixture weight must be finite and > 0 but is {Families.Format(d.Weight)}"));
+
+        if (Families.Validate(d.Family, d.Parameters) is { } error)
+        {
+            string[] names = Families.ParameterNames(d.Family);
+            int fault = FaultyParameter(error, names, d.Parameters.Length);
+            var location = fault < 0 ? Arguments.Of(attribute, ct) : Arguments.DistributionParameter(attribute, fault, ct);
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            // A reversed interval (lo > hi, both valid amounts) is fixed by swapping the two.
+            int hi = System.Array.IndexOf(names, "hi");
+            if (fault >= 0 && names[fault] == "lo" && hi > fault && d.Parameters[hi] >= 0 && d.Parameters[fault] > d.Parameters[hi])
+                properties = properties.Add(FixProperties.SwapWith, (hi - fault).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            report(Diagnostic.Create(Descriptors.DistributionParameters, location, properties, what, error + "; correct the parameter"));
+            return;
+        }
+
+        if (isScale)
+        {
+            var core = Families.Create(d.Family, d.Parameters);
+            if (core.Lower < 0 || core.Upper > 1)
+            {
+                int hi = System.Array.IndexOf(Families.ParameterNames(d.Family), "hi");
+                var location = hi >= 0 ? Arguments.DistributionParameter(attribute, hi, ct) : Arguments.Of(attribute, ct);
+                report(Diagnostic.Create(Descriptors.DistributionParameters, location, what,
+                    $"the support [{Families.Format(core.Lower)}, {Families.Format(core.Upper)}] leaves [0, 1]; a scale is a share of tasks, so use a family bounded inside [0, 1]"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The index of the parameter <see cref="Families.Validate"/> complains about: its messages quote the name
+    /// ('lo'); a wrong count quotes none and the whole attribute is at fault (−1).
+    /// </summary>
+    private static int FaultyParameter(string error, string[] names, int given)
+    {
+        if (given != names.Length) return -1;
+        int open = error.IndexOf('\'');
+        int close = open < 0 ? -1 : error.IndexOf('\'', open + 1);
+        return close < 0 ? -1 : System.Array.IndexOf(names, error.Substring(open + 1, close - open - 1));
+    }
+}
+
+/// <summary>Diagnostic property keys the code fixes read.</summary>
+internal static class FixProperties
+{
+    /// <summary>MENU003: the exponents are positive but sum to ≥ 1, so rescaling them fixes it.</summary>
+    public const string Rescale = "Rescale";
+
+    /// <summary>MENU005: how many positions after the flagged 'lo' its 'hi' sits.</summary>
+    public const string SwapWith = "SwapWith";
+}

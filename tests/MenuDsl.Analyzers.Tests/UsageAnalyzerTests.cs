@@ -1,0 +1,148 @@
+using System.Threading.Tasks;
+using MenuDsl.CodeFixes;
+using Xunit;
+using V = MenuDsl.Analyzers.Tests.Verify<MenuDsl.Analyzers.UsageAnalyzer>;
+
+namespace MenuDsl.Analyzers.Tests;
+
+public class UsageAnalyzerTests
+{
+    private const string Valid = """
+        [PricingModel]
+        [CobbDouglas(0.3, 0.2, 0.1)]
+        [TokenCosts(1.0, 2.0, 5.0)]
+        [ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        [ScaleDistribution(Distribution.Uniform, 0.2, 1.0)]
+        public partial class ChatApi;
+        """;
+
+    [Fact]
+    public Task Valid_model_is_clean() => V.Analyzer(Valid);
+
+    [Fact]
+    public Task MENU001_not_partial() => V.Analyzer("""
+        [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        public class {|MENU001:ChatApi|};
+        """);
+
+    [Fact]
+    public Task MENU001_enclosing_type_not_partial() => V.Analyzer("""
+        public class {|MENU001:Outer|}
+        {
+            [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+            public partial class ChatApi;
+        }
+        """);
+
+    [Fact]
+    public Task MENU001_fix_adds_partial() => V.CodeFix<MakePartialCodeFix>("""
+        [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        public sealed class {|MENU001:ChatApi|};
+        """, """
+        [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        public sealed partial class ChatApi;
+        """);
+
+    [Fact]
+    public Task MENU002_no_production_function() => V.Analyzer("""
+        [PricingModel, TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        public partial class {|MENU002:ChatApi|};
+        """);
+
+    [Fact]
+    public Task MENU002_two_production_functions() => V.Analyzer("""
+        [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        public partial class ChatApi
+        {
+            [{|MENU002:ProductionFunction|}]
+            public static double F(double x, double y, double z) => System.Math.Sqrt(x * y);
+        }
+        """);
+
+    [Fact]
+    public Task MENU002_one_custom_production_function_is_clean() => V.Analyzer("""
+        [PricingModel, TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        public partial class ChatApi
+        {
+            [ProductionFunction]
+            public static double F(double x, double y, double z) => System.Math.Pow(x * y, 0.3);
+        }
+        """);
+
+    [Fact]
+    public Task MENU003_non_positive_exponent_on_its_argument() => V.Analyzer("""
+        [PricingModel, CobbDouglas(0.3, {|MENU003:-0.2|}, 0.1), TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        public partial class ChatApi;
+        """);
+
+    [Fact]
+    public Task MENU003_sum_at_least_one_on_the_attribute() => V.Analyzer("""
+        [PricingModel, {|MENU003:CobbDouglas(0.5, 0.4, 0.1)|}, TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        public partial class ChatApi;
+        """);
+
+    [Fact]
+    public Task MENU003_fix_rescales_to_sum_0_9() => V.CodeFix<RescaleExponentsCodeFix>("""
+        [PricingModel, {|MENU003:CobbDouglas(0.6, 0.4, 0.2, BaseQuality = 2.0)|}, TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        public partial class ChatApi;
+        """, """
+        [PricingModel, CobbDouglas(0.45, 0.3, 0.15, BaseQuality = 2.0), TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        public partial class ChatApi;
+        """);
+
+    [Fact]
+    public Task MENU004_non_positive_and_infinite_costs() => V.Analyzer("""
+        [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts({|MENU004:0.0|}, 2.0, {|MENU004:double.PositiveInfinity|}), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        public partial class ChatApi;
+        """);
+
+    [Fact]
+    public Task MENU004_missing_token_costs() => V.Analyzer("""
+        [PricingModel, CobbDouglas(0.3, 0.2, 0.1), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        public partial class {|MENU004:ChatApi|};
+        """);
+
+    [Fact]
+    public Task MENU005_wrong_count_on_the_attribute() => V.Analyzer("""
+        [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0), {|MENU005:ValueDistribution(Distribution.Uniform, 0.0)|}]
+        public partial class ChatApi;
+        """);
+
+    [Fact]
+    public Task MENU005_rate_weight_and_scale_support() => V.Analyzer("""
+        [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0)]
+        [ValueDistribution(Distribution.Exponential, {|MENU005:0.0|})]
+        [ValueDistribution(Distribution.Uniform, 0.0, 1.0, {|MENU005:Weight = -1|})]
+        [ScaleDistribution(Distribution.Uniform, 0.0, {|MENU005:2.0|})]
+        [{|MENU005:ScaleDistribution(Distribution.Exponential, 1.0)|}]
+        public partial class ChatApi;
+        """);
+
+    [Fact]
+    public Task MENU005_missing_value_distribution() => V.Analyzer("""
+        [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0)]
+        public partial class {|MENU005:ChatApi|};
+        """);
+
+    [Fact]
+    public Task MENU005_fix_swaps_lo_and_hi() => V.CodeFix<SwapBoundsCodeFix>("""
+        [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0)]
+        [ValueDistribution(Distribution.Power, 2.0, {|MENU005:3.0|}, 1.0)]
+        public partial class ChatApi;
+        """, """
+        [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0)]
+        [ValueDistribution(Distribution.Power, 2.0, 1.0, 3.0)]
+        public partial class ChatApi;
+        """);
+
+    [Fact]
+    public Task MENU005_fix_swaps_inside_a_written_array() => V.CodeFix<SwapBoundsCodeFix>("""
+        [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0)]
+        [ValueDistribution(Distribution.Uniform, new[] { {|MENU005:4.0|}, 1.0 })]
+        public partial class ChatApi;
+        """, """
+        [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0)]
+        [ValueDistribution(Distribution.Uniform, new[] { 1.0, 4.0 })]
+        public partial class ChatApi;
+        """);
+}
