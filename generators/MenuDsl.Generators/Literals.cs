@@ -20,12 +20,12 @@ internal static class Literals
     /// <c>operand^exponent</c> for operand ≥ 0, as the cheapest exact expression: exponent 1 is the operand,
     /// 2 a product, 0.5 a square root, anything else one <c>Math.Pow</c>. Mirrors the kernel's Numeric.Pow.
     /// </summary>
-    public static string Power(string operand, double exponent) => exponent switch
+    public static string Power(string operand, double exponent) => Kernel.Numeric.SnapExponent(exponent) switch
     {
         1.0 => operand,
         2.0 => $"({operand} * {operand})",
         0.5 => $"global::System.Math.Sqrt({operand})",
         0.0 => "1.0",
-        _ => $"global::System.Math.Pow({operand}, {Number(exponent)})",
+        var other => $"global::System.Math.Pow({operand}, {Number(other)})",
     };
 }

@@ -53,12 +53,23 @@ internal static class Numeric
     /// <c>x^p</c> for <c>x ≥ 0</c>, with the exponents that occur in closed forms made exact and cheap.
     /// The generator emits the same case split as source text.
     /// </summary>
-    public static double Pow(double x, double p) => p switch
+    public static double Pow(double x, double p) => SnapExponent(p) switch
     {
         1.0 => x,
         2.0 => x * x,
         0.5 => Math.Sqrt(x),
         0.0 => 1.0,
-        _ => Math.Pow(x, p),
+        var exponent => Math.Pow(x, exponent),
     };
+
+    /// <summary>
+    /// Exponents such as κ/δ are ratios of decimal inputs, so one that is 2 in exact arithmetic can arrive as
+    /// 1.9999999999999998. Within a few ulps of 0, ½, 1 or 2 the exact value is taken.
+    /// </summary>
+    public static double SnapExponent(double p) =>
+        Math.Abs(p - 1) <= 1e-14 ? 1
+        : Math.Abs(p - 2) <= 1e-14 ? 2
+        : Math.Abs(p - 0.5) <= 1e-14 ? 0.5
+        : Math.Abs(p) <= 1e-14 ? 0
+        : p;
 }
