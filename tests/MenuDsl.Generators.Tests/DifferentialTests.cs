@@ -70,19 +70,20 @@ public class DifferentialTests
         }, iter: 1, threads: 1, seed: Seed);
 
     [Fact]
-    public void CoverageOfTheDifferentialCorpus()
-    {
-        // The corpus must exercise both sides of θ̂, every family, mixtures, and models with and without scales.
-        var cases = Cases.Array[200].Single();
-        Assert.Contains(cases, c => c.Scales.Length == 0);
-        Assert.Contains(cases, c => c.Scales.Length == 1);
-        Assert.Contains(cases, c => c.Values.Length == 2);
-        foreach (var kind in Enum.GetValues<Distribution>())
-            Assert.Contains(cases, c => c.Values.Any(p => p.Kind == kind));
-        var models = cases.Where(IsServable).Select(Runtime).ToArray();
-        Assert.Contains(models, m => m.Efficient(m.Description.Values.Quantile(0.99), 1 < ScaleTop(m) ? 1 : ScaleTop(m)).FineTunes);
-        Assert.Contains(models, m => !m.Efficient(m.Description.Values.Quantile(0.99), ScaleTop(m)).FineTunes);
-    }
+    public void CoverageOfTheDifferentialCorpus() =>
+        // The differential corpus (same generator, same seed) exercises both sides of θ̂, every family, mixtures,
+        // and models with and without scales.
+        Cases.Array[24].Sample(cases =>
+        {
+            Assert.Contains(cases, c => c.Scales.Length == 0);
+            Assert.Contains(cases, c => c.Scales.Length == 1);
+            Assert.Contains(cases, c => c.Values.Length == 2);
+            foreach (var kind in Enum.GetValues<Distribution>())
+                Assert.Contains(cases, c => c.Values.Any(p => p.Kind == kind));
+            var models = cases.Where(IsServable).Select(Runtime).ToArray();
+            Assert.Contains(models, m => m.Efficient(m.Description.Values.Quantile(0.99), ScaleTop(m)).FineTunes);
+            Assert.Contains(models, m => !m.Efficient(m.Description.Values.Quantile(0.99), ScaleTop(m)).FineTunes);
+        }, iter: 1, threads: 1, seed: Seed);
 
     private static double ScaleTop(IIndexModel m) => m.Description.Scales?.Support.Upper ?? 1;
 
