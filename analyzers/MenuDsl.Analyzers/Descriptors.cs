@@ -60,6 +60,4 @@ internal static class Descriptors
         NotPartial, ProductionFunctionCount, CobbDouglasExponents, TokenCost, DistributionParameters,
         VirtualValueNotIncreasing, NotVerified, BoundedRentGrowth, FineTuningUniform, BinaryTypes, MarkupIncreasing,
     ];
-
-    public static string HelpLink(string id) => HelpRoot + id + ".md";
 }

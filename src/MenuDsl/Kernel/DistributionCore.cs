@@ -159,10 +159,7 @@ internal abstract class DistributionCore
 }
 
 /// <summary>A closed interval [Lower, Upper]; Upper may be +∞.</summary>
-internal readonly record struct Interval(double Lower, double Upper)
-{
-    public bool Contains(double t) => t >= Lower && t <= Upper;
-}
+internal readonly record struct Interval(double Lower, double Upper);
 
 /// <summary>φ(t) = Slope·t + Intercept with Slope &gt; 0.</summary>
 internal readonly record struct AffineVirtualValue(double Slope, double Intercept)
