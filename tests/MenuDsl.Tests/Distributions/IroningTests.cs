@@ -45,10 +45,13 @@ public class IroningTests
         private double PdfLeft(double t) => parts.Where(p => p.Lo < t && t <= p.Hi).Sum(p => p.W / (p.Hi - p.Lo));
         private double PdfRight(double t) => parts.Where(p => p.Lo <= t && t < p.Hi).Sum(p => p.W / (p.Hi - p.Lo));
 
-        /// <summary>φ = t − (1 − F)/f; in a gap (f = 0) the value at the gap's left end (documented convention).</summary>
+        /// <summary>
+        /// φ = t − (1 − F)/f; in a gap (f = 0) the value at the gap's left end, and where one component ends as
+        /// another begins the density of the one that continues (the library's documented conventions).
+        /// </summary>
         public double Phi(double t)
         {
-            double f = Pdf(t);
+            double f = PdfRight(t) > 0 ? PdfRight(t) : Pdf(t);
             if (f > 0) return t - (1 - Cdf(t)) / f;
             double gapLo = parts.Select(p => p.Hi).Where(h => h < t).Max();
             return gapLo - (1 - Cdf(gapLo)) / Pdf(gapLo);
