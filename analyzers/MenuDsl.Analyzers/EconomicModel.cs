@@ -32,18 +32,6 @@ internal sealed class EconomicModel
 
     public (double Lower, double Upper) ScaleRange => Scales is { } s ? (s.Lower, s.Upper) : (1.0, 1.0);
 
-    /// <summary>
-    /// A single uniform, exponential, Pareto or power (c ≥ 1) law: w f(w)/(1 − F(w)) is non-decreasing, so the markup
-    /// w/φ(w) is non-increasing where φ &gt; 0 (model.md §6).
-    /// </summary>
-    public bool HasCertifiedMarkup =>
-        valueParts.Count == 1 && valueParts[0].Family switch
-        {
-            Family.Uniform or Family.Exponential or Family.Pareto => true,
-            Family.Power => valueParts[0].Parameters[0] >= 1,
-            _ => false,
-        };
-
     /// <summary>The [ValueDistribution] whose component covers type t (the first unbounded one for t = +∞).</summary>
     public Location ValueLocation(double t, CancellationToken ct)
     {
@@ -93,8 +81,7 @@ internal sealed class EconomicModel
                 return null;
             if (isScale)
             {
-                var core = Families.Create(d.Family, d.Parameters);
-                if (core.Lower < 0 || core.Upper > 1) return null;
+                if (!Families.IsScaleLaw(Families.Create(d.Family, d.Parameters))) return null;
             }
             parts.Add(d);
         }
@@ -104,15 +91,9 @@ internal sealed class EconomicModel
     private static DistributionCore? Combine(List<DistributionDeclaration> parts)
     {
         if (parts.Count == 0) return null;
-        if (parts.Count == 1) return Families.Create(parts[0].Family, parts[0].Parameters);
-        var weights = new double[parts.Count];
-        var cores = new DistributionCore[parts.Count];
-        for (int i = 0; i < parts.Count; i++)
-        {
-            weights[i] = parts[i].Weight;
-            cores[i] = Families.Create(parts[i].Family, parts[i].Parameters);
-        }
-        return new MixtureCore(weights, cores);
+        var declared = new (Family, IReadOnlyList<double>, double)[parts.Count];
+        for (int i = 0; i < parts.Count; i++) declared[i] = (parts[i].Family, parts[i].Parameters, parts[i].Weight);
+        return Families.Declared(declared);
     }
 }
 

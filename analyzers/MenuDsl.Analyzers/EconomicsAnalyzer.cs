@@ -47,14 +47,14 @@ public sealed class EconomicsAnalyzer : DiagnosticAnalyzer
             CheckBinaryTypes(model, technology, report, ct);
         if (economy.Values is not { } values) return;
 
-        if (!values.IsCertifiedRegular && values.PoolingIntervals.Count > 0)
+        if (values.PoolingIntervals.Count > 0)
         {
             var pool = values.PoolingIntervals[0];
             report(Diagnostic.Create(Descriptors.VirtualValueNotIncreasing, economy.ValueLocation(pool.Lower, ct),
                 Format(pool.Lower), Format(pool.Upper), Format(pool.Level)));
         }
 
-        bool markupCertified = economy.HasCertifiedMarkup;
+        bool markupCertified = values.HasNonIncreasingMarkup;
         if (!markupCertified && double.IsPositiveInfinity(values.Upper))
             report(Diagnostic.Create(Descriptors.NotVerified, economy.ValueLocation(double.PositiveInfinity, ct),
                 "That the virtual value and the markup w/φ(w) are monotone",

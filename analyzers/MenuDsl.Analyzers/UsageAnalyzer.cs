@@ -153,7 +153,7 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
         if (isScale)
         {
             var core = Families.Create(d.Family, d.Parameters);
-            if (core.Lower < 0 || core.Upper > 1)
+            if (!Families.IsScaleLaw(core))
             {
                 int hi = System.Array.IndexOf(Families.ParameterNames(d.Family), "hi");
                 var location = hi >= 0 ? Arguments.DistributionParameter(attribute, hi, ct) : Arguments.Of(attribute, ct);

@@ -91,10 +91,7 @@ internal static class Parser
             if (Families.Validate(d.Family, d.Parameters.ToArray()) is not null || !(d.Weight > 0) || double.IsInfinity(d.Weight))
                 return false;
         foreach (var d in spec.Scales)
-        {
-            var core = Families.Create(d.Family, d.Parameters.ToArray());
-            if (core.Lower < 0 || core.Upper > 1) return false;
-        }
+            if (!Families.IsScaleLaw(Families.Create(d.Family, d.Parameters.ToArray()))) return false;
         return true;
     }
 

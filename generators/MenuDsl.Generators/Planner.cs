@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using MenuDsl.Generators.Model;
 using MenuDsl.Kernel;
@@ -34,32 +35,26 @@ internal static class Planner
             technology.FineTuningThreshold, technology.BaseQualityFactor, technology.FineTunedQualityFactor);
 
         var valueAffine = AffineOf(values);
-        var (thetaLaw, thetas) = spec.Scales.Count == 0
-            ? (ThetaLaw.Values, values)
-            : IsSingleUniform(spec.Values) && IsSingleUniform(spec.Scales)
-                ? (ThetaLaw.UniformClosedForm, (DistributionCore)new UniformThetaCore(values.Lower, values.Upper, Law(spec.Scales).Lower, Law(spec.Scales).Upper, technology.Delta))
-                : (ThetaLaw.Numeric, null);
+        var scales = spec.Scales.Count == 0 ? null : Law(spec.Scales);
+        var thetas = ThetaLaws.ClosedForm(values, scales, technology.Delta);
+        var thetaLaw = scales is null ? ThetaLaw.Values : thetas is null ? ThetaLaw.Numeric : ThetaLaw.UniformClosedForm;
         var thetaAffine = thetas is null ? null : AffineOf(thetas);
         double packageReserve = thetas?.ReserveValue ?? double.NaN;
         if (double.IsPositiveInfinity(packageReserve)) return null;
 
         return new MenuPlan(spec, constants, values.Lower, values.Upper, values.ReserveValue,
-            valueAffine, Bottom(values, valueAffine),
-            thetaLaw, thetaAffine, thetas is null ? 0 : Bottom(thetas, thetaAffine), packageReserve);
+            valueAffine, Bottom(values),
+            thetaLaw, thetaAffine, thetas is null ? 0 : Bottom(thetas), packageReserve);
     }
 
     /// <summary>The family or mixture the attributes declare, built by the kernel as the runtime builds it.</summary>
     private static DistributionCore Law(EquatableArray<DistributionSpec> parts) =>
-        parts.Count == 1
-            ? Families.Create(parts[0].Family, parts[0].Parameters.ToArray())
-            : new MixtureCore(parts.Select(p => p.Weight).ToArray(), parts.Select(p => Families.Create(p.Family, p.Parameters.ToArray())).ToArray());
+        Families.Declared(parts.Select(p => (p.Family, (IReadOnlyList<double>)p.Parameters, p.Weight)).ToArray());
 
-    private static bool IsSingleUniform(EquatableArray<DistributionSpec> parts) => parts.Count == 1 && parts[0].Family == Family.Uniform;
-
-    // Closed-form rents need φ affine and not ironed.
+    // Affine φ (never ironed) gives closed-form rents.
     private static Affine? AffineOf(DistributionCore d) =>
-        d.AffineVirtualValue is { } affine && d.IsCertifiedRegular ? new Affine(affine.Slope, affine.Intercept) : null;
+        d.AffineVirtualValue is { } affine ? new Affine(affine.Slope, affine.Intercept) : null;
 
-    // φ at the bottom of the support, floored at 0: the lower limit of the closed-form rent integral.
-    private static double Bottom(DistributionCore d, Affine? affine) => affine is null ? 0 : Math.Max(0, affine.Slope * d.Lower + affine.Intercept);
+    // The lower limit of the closed-form rent integral.
+    private static double Bottom(DistributionCore d) => d.AffineVirtualValue?.ServedFrom(d.Lower) ?? 0;
 }

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using MenuDsl.Kernel;
 
 namespace MenuDsl;
@@ -13,7 +11,6 @@ public sealed class CobbDouglasModel : IIndexModel
 {
     private readonly CobbDouglasCore technology;
     private readonly DistributionCore values;
-    private readonly DistributionCore? scales;
     private readonly Lazy<TypeDistribution> thetaLaw;
     private DistributionCore Thetas => thetaLaw.Value.Core;
     private readonly Lazy<double> packageReserve;
@@ -24,7 +21,6 @@ public sealed class CobbDouglasModel : IIndexModel
         technology = new CobbDouglasCore(description.Alpha, description.Beta, description.Gamma, description.BaseQuality,
             description.InputCost, description.OutputCost, description.FineTuningCost);
         values = description.Values.Core;
-        scales = description.Scales?.Core;
         ReserveValue = Generation.GeneratedModelSupport.ReserveValue(description.Values);
         thetaLaw = new(() => Generation.GeneratedModelSupport.Thetas(description.Values, description.Scales, technology.Delta));
         packageReserve = new(() => Generation.GeneratedModelSupport.ReserveValue(thetaLaw.Value));
@@ -71,7 +67,7 @@ public sealed class CobbDouglasModel : IIndexModel
         double phi = values.VirtualValue(value);
         if (!(phi > 0) || scale == 0) return default;
         var bundle = technology.FirstBest(phi, scale);
-        double rent = Rent(value, scale);
+        double rent = Rent(values, ReserveValue, value, scale);
         double transfer = value * bundle.Quality - rent;
         return new Contract(bundle.Quality, bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning,
             transfer, bundle.Cost, rent, transfer - bundle.Cost);
@@ -82,9 +78,7 @@ public sealed class CobbDouglasModel : IIndexModel
     {
         var contract = Contract(value, scale);
         if (contract.Quality == 0) return NoSale(scale);
-        double markup = value / values.VirtualValue(value);
-        return new TwoPartTariff(markup * technology.InputCost, markup * technology.OutputCost, markup * technology.FineTuningCost,
-            contract.Transfer - markup * contract.Cost, scale, markup);
+        return Implementing(value / values.VirtualValue(value), contract.Transfer, contract.Cost, scale);
     }
 
     /// <inheritdoc/>
@@ -94,7 +88,7 @@ public sealed class CobbDouglasModel : IIndexModel
         double phi = Thetas.VirtualValue(theta);
         if (!(phi > 0)) return default;
         var bundle = technology.FirstBest(phi, 1);
-        double rent = PackageRent(theta);
+        double rent = Rent(Thetas, packageReserve.Value, theta, 1);
         double transfer = theta * bundle.Quality - rent;
         return new PackageContract(bundle.Quality, bundle.InputTokens, bundle.OutputTokens, bundle.FineTuning,
             transfer, bundle.Cost, rent, transfer - bundle.Cost);
@@ -105,39 +99,27 @@ public sealed class CobbDouglasModel : IIndexModel
     {
         var package = Package(theta);
         if (package.Quality == 0) return NoSale(double.PositiveInfinity);
-        double markup = theta / Thetas.VirtualValue(theta);
-        return new TwoPartTariff(markup * technology.InputCost, markup * technology.OutputCost, markup * technology.FineTuningCost,
-            package.Transfer - markup * package.Cost, double.PositiveInfinity, markup);
+        return Implementing(theta / Thetas.VirtualValue(theta), package.Transfer, package.Cost, double.PositiveInfinity);
     }
 
     private static TwoPartTariff NoSale(double cap) =>
         new(double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, 0, cap, double.PositiveInfinity);
 
-    /// <summary>
-    /// U(w, s) = ∫ q(k, s) dk from the bottom of the served types to w. Closed form when φ is affine and not
-    /// ironed; otherwise quadrature split where q has kinks (fine-tuning switch, pools, support ends).
-    /// </summary>
-    private double Rent(double value, double scale)
-    {
-        if (values.AffineVirtualValue is { } affine && values.IsCertifiedRegular)
-        {
-            double bottom = Math.Max(0, affine.At(values.Lower));
-            return (technology.QualityIntegral(affine.At(value), scale) - technology.QualityIntegral(bottom, scale)) / affine.Slope;
-        }
-        return Screening.Rent(values, k => technology.Quality(values.VirtualValue(k), scale), ReserveValue, value,
-            technology.FineTuningVirtualValue(scale), "the rent U(w, s)");
-    }
+    // The tariff that implements an item: unit prices m·c, and the fee that leaves the item's transfer T.
+    private TwoPartTariff Implementing(double markup, double transfer, double cost, double cap) =>
+        new(markup * technology.InputCost, markup * technology.OutputCost, markup * technology.FineTuningCost,
+            transfer - markup * cost, cap, markup);
 
-    private double PackageRent(double theta)
+    /// <summary>
+    /// U = ∫ q(k, s) dk from the reserve value to the type, for the values (contracts) or for θ (packages, s = 1).
+    /// Closed form when φ is affine; otherwise quadrature split where q has kinks.
+    /// </summary>
+    private double Rent(DistributionCore d, double reserve, double type, double scale)
     {
-        var d = Thetas;
-        if (d.AffineVirtualValue is { } affine && d.IsCertifiedRegular)
-        {
-            double bottom = Math.Max(0, affine.At(d.Lower));
-            return (technology.QualityIntegral(affine.At(theta), 1) - technology.QualityIntegral(bottom, 1)) / affine.Slope;
-        }
-        return Screening.Rent(d, k => technology.Quality(d.VirtualValue(k), 1), packageReserve.Value, theta,
-            technology.FineTuningThreshold, "the package rent U(θ)");
+        if (d.AffineVirtualValue is { } affine)
+            return (technology.QualityIntegral(affine.At(type), scale) - technology.QualityIntegral(affine.ServedFrom(d.Lower), scale)) / affine.Slope;
+        return Screening.Rent(d, k => technology.Quality(d.VirtualValue(k), scale), reserve, type,
+            technology.FineTuningVirtualValue(scale), "the rent");
     }
 
     private double CheckValue(double value) => Guard.InSupport(Description.Values, value, nameof(value));

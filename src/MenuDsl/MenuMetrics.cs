@@ -58,11 +58,8 @@ public static class MenuMetrics
     private static double Measure(CobbDouglasCore technology, Func<double, Bundle, double> measure, double phi, double scale) =>
         phi > 0 ? measure(phi, technology.FirstBest(phi, scale)) : 0;
 
-    private static double FineTuningSwitch(DistributionCore d, double reserve, double level)
-    {
-        double top = double.IsPositiveInfinity(d.Upper) ? d.Quantile(1 - 1e-12) : d.Upper;
-        return d.VirtualValue(top) < level ? double.NaN : Numeric.FirstTrue(t => d.VirtualValue(t) >= level, reserve, top);
-    }
+    private static double FineTuningSwitch(DistributionCore d, double reserve, double level) =>
+        d.VirtualValue(d.Top) < level ? double.NaN : d.FirstTypeReaching(level, reserve, d.Top);
 
     /// <summary>
     /// E[g(t); t ≥ from] = ∫ g(F⁻¹(u)) du over u ≥ F(from): quantile space keeps unbounded supports finite.

@@ -56,10 +56,9 @@ public sealed class CobbDouglasBuilder
     public CobbDouglasBuilder WithScales(TypeDistribution distribution)
     {
         ArgumentNullException.ThrowIfNull(distribution);
-        var (lower, upper) = distribution.Support;
-        if (lower < 0 || upper > 1)
+        if (!Families.IsScaleLaw(distribution.Core))
             throw new ArgumentOutOfRangeException(nameof(distribution), distribution,
-                $"A scale is a share of tasks, so its support must lie inside [0, 1]; {distribution} has support [{lower}, {upper}].");
+                $"A scale is a share of tasks, so its support must lie inside [0, 1]; {distribution} has support [{distribution.Support.Lower}, {distribution.Support.Upper}].");
         return new(alpha, beta, gamma, baseQuality, costs, values, distribution);
     }
 

@@ -17,7 +17,7 @@ internal static class Screening
         var cuts = new List<double>(d.Kinks);
         foreach (var pool in d.PoolingIntervals) { cuts.Add(pool.Lower); cuts.Add(pool.Upper); }
         // The virtual value is non-decreasing, so the fine-tuning switch is one point found by bisection.
-        cuts.Add(Numeric.FirstTrue(k => d.VirtualValue(k) >= switchLevel, from, to));
+        cuts.Add(d.FirstTypeReaching(switchLevel, from, to));
         // Roundoff in q near the reserve value is what limits the error estimate: accept errors far below the
         // transfer's own scale to·q(to), which is what the rent is subtracted from.
         return Quadrature.Integrate(quality, from, to, cuts, what, 1e-9 * to * quality(to));

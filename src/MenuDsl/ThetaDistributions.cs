@@ -8,12 +8,8 @@ namespace MenuDsl;
 /// <summary>The law F_θ of θ = w s^δ for independent w ~ F_w and s ~ F_s (model.md §4).</summary>
 internal static class ThetaDistributions
 {
-    public static DistributionCore Create(DistributionCore values, DistributionCore? scales, double delta) => scales switch
-    {
-        null => values,
-        UniformCore when values is UniformCore => new UniformThetaCore(values.Lower, values.Upper, scales.Lower, scales.Upper, delta),
-        _ => new NumericThetaCore(values, scales, delta),
-    };
+    public static DistributionCore Create(DistributionCore values, DistributionCore? scales, double delta) =>
+        ThetaLaws.ClosedForm(values, scales, delta) ?? new NumericThetaCore(values, scales!, delta);
 }
 
 /// <summary>

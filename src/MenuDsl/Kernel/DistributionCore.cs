@@ -11,6 +11,7 @@ internal abstract class DistributionCore
 {
     private IroningCore? ironing;
     private double? reserveValue;
+    private double? top;
 
     /// <summary>Lower end of the support (finite).</summary>
     public abstract double Lower { get; }
@@ -52,8 +53,16 @@ internal abstract class DistributionCore
     public virtual bool IsCertifiedRegular => false;
 
     /// <summary>
+    /// Whether t f(t)/(1 − F(t)) is known to be non-decreasing, so the markup t/φ(t) is non-increasing where φ &gt; 0
+    /// (uniform, exponential, Pareto, power with c ≥ 1; model.md §6): the two-part tariffs are then incentive
+    /// compatible and, under Cobb-Douglas, bounded rent growth holds.
+    /// </summary>
+    public virtual bool HasNonIncreasingMarkup => false;
+
+    /// <summary>
     /// The coefficients of φ(t) = slope·t + intercept when φ is affine in t (uniform, exponential, Pareto);
-    /// null otherwise. Affine φ gives payment integrals in closed form.
+    /// null otherwise. Only certified-regular laws have one (an affine φ with positive slope never needs
+    /// ironing), so an affine φ gives payment integrals in closed form.
     /// </summary>
     public virtual AffineVirtualValue? AffineVirtualValue => null;
 
@@ -64,19 +73,23 @@ internal abstract class DistributionCore
         double f = Pdf(t);
         if (f > 0) return double.IsPositiveInfinity(f) ? t : t - Survival(t) / f;
         // A type in a gap has the quantile of the gap's left end, so it takes that point's virtual value.
-        var intervals = SupportIntervals;
-        for (int i = 1; i < intervals.Count; i++)
+        if (Gap(t) is { } gap)
         {
-            double gapLo = intervals[i - 1].Upper;
-            if (t > gapLo && t < intervals[i].Lower)
-            {
-                double fLo = Pdf(gapLo);
-                return fLo > 0 ? gapLo - Survival(gapLo) / fLo : gapLo;
-            }
+            double fLo = Pdf(gap.Lower);
+            return fLo > 0 ? gap.Lower - Survival(gap.Lower) / fLo : gap.Lower;
         }
         // f = 0 at an end of the support: φ tends to −∞ at the bottom and to t where nobody is above.
         double survival = Survival(t);
         return survival == 0 ? t : double.NegativeInfinity;
+    }
+
+    /// <summary>The gap of the support (between two support intervals) strictly containing t, if any.</summary>
+    public Interval? Gap(double t)
+    {
+        var intervals = SupportIntervals;
+        for (int i = 1; i < intervals.Count; i++)
+            if (t > intervals[i - 1].Upper && t < intervals[i].Lower) return new Interval(intervals[i - 1].Upper, intervals[i].Lower);
+        return null;
     }
 
     /// <summary>The ironed virtual value: φ itself off the pooling intervals, the pool's average of φ on them.</summary>
@@ -136,11 +149,20 @@ internal abstract class DistributionCore
     private double ComputeReserveValue()
     {
         if (VirtualValue(Lower) > 0) return Lower;
-        if (AffineVirtualValue is { } affine && IsCertifiedRegular && affine.Slope > 0)
+        if (AffineVirtualValue is { Slope: > 0 } affine)
             return Math.Max(Lower, -affine.Intercept / affine.Slope);
-        double top = double.IsPositiveInfinity(Upper) ? Quantile(1 - 1e-12) : Upper;
-        return VirtualValue(top) > 0 ? Numeric.FirstTrue(t => VirtualValue(t) > 0, Lower, top) : double.PositiveInfinity;
+        return VirtualValue(Top) > 0 ? Numeric.FirstTrue(t => VirtualValue(t) > 0, Lower, Top) : double.PositiveInfinity;
     }
+
+    /// <summary>The upper end of the support, or its 1 − 10⁻¹² quantile when unbounded: where numeric searches stop.</summary>
+    public double Top => top ??= double.IsPositiveInfinity(Upper) ? Quantile(1 - 1e-12) : Upper;
+
+    /// <summary>
+    /// The lowest type in [from, to] whose ironed virtual value reaches <paramref name="level"/> (φ̄ is
+    /// non-decreasing, so bisection finds it); <paramref name="to"/> when none does.
+    /// </summary>
+    public double FirstTypeReaching(double level, double from, double to) =>
+        Numeric.FirstTrue(t => VirtualValue(t) >= level, from, to);
 
     /// <summary>
     /// Points that resolve where the mass is, for ironing: <paramref name="size"/> + 1 equal-mass quantiles and
@@ -149,7 +171,7 @@ internal abstract class DistributionCore
     public virtual IEnumerable<double> IroningGrid(int size)
     {
         for (int i = 0; i < size; i++) yield return Quantile((double)i / size);
-        yield return double.IsPositiveInfinity(Upper) ? Quantile(1 - 1e-12) : Upper;
+        yield return Top;
         for (int k = 4; k <= 12; k++)
         {
             yield return Quantile(Math.Pow(10, -k));
@@ -161,10 +183,13 @@ internal abstract class DistributionCore
 /// <summary>A closed interval [Lower, Upper]; Upper may be +∞.</summary>
 internal readonly record struct Interval(double Lower, double Upper);
 
-/// <summary>φ(t) = Slope·t + Intercept with Slope &gt; 0.</summary>
+/// <summary>φ(t) = Slope·t + Intercept (Slope ≤ 0 only for a Pareto law whose φ is never positive).</summary>
 internal readonly record struct AffineVirtualValue(double Slope, double Intercept)
 {
     public double At(double t) => Slope * t + Intercept;
+
+    /// <summary>φ at the bottom of a support starting at <paramref name="lower"/>, floored at 0: where rents start.</summary>
+    public double ServedFrom(double lower) => Math.Max(0, At(lower));
 }
 
 /// <summary>Types in [Lower, Upper] are pooled: they share the ironed virtual value Level.</summary>

@@ -78,6 +78,26 @@ internal static class Families
         TruncatedNormalCore.Mass(p[0], p[1], p[2], p[3]) > 1e-305 ? null
         : $"[{Format(p[2])}, {Format(p[3])}] lies so far in the tail of Normal({Format(p[0])}, {Format(p[1])}) that its probability underflows; shift the mean or the interval";
 
+    /// <summary>A scale is a share of tasks: a scale law's support must lie inside [0, 1].</summary>
+    public static bool IsScaleLaw(DistributionCore d) => d.Lower >= 0 && d.Upper <= 1;
+
+    /// <summary>
+    /// The law a model's distribution attributes declare: one attribute is the family itself, several form the
+    /// mixture their weights give (the rule the generator and the analyzers share).
+    /// </summary>
+    public static DistributionCore Declared(IReadOnlyList<(Family Family, IReadOnlyList<double> Parameters, double Weight)> parts)
+    {
+        if (parts.Count == 1) return Create(parts[0].Family, parts[0].Parameters);
+        var weights = new double[parts.Count];
+        var cores = new DistributionCore[parts.Count];
+        for (int i = 0; i < parts.Count; i++)
+        {
+            weights[i] = parts[i].Weight;
+            cores[i] = Create(parts[i].Family, parts[i].Parameters);
+        }
+        return new MixtureCore(weights, cores);
+    }
+
     internal static string Format(double x) => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Positive(double x, string name) =>
@@ -99,6 +119,7 @@ internal sealed class UniformCore(double lo, double hi) : DistributionCore
     public override double Survival(double t) => t <= lo ? 1 : t >= hi ? 0 : (hi - t) / (hi - lo);
     public override double Quantile(double u) => u <= 0 ? lo : u >= 1 ? hi : lo + u * (hi - lo);
     public override bool IsCertifiedRegular => true;
+    public override bool HasNonIncreasingMarkup => true;
 
     // φ = t − (hi − t) = 2t − hi.
     public override AffineVirtualValue? AffineVirtualValue => new AffineVirtualValue(2, -hi);
@@ -113,6 +134,7 @@ internal sealed class ExponentialCore(double rate) : DistributionCore
     public override double Survival(double t) => t <= 0 ? 1 : Math.Exp(-rate * t);
     public override double Quantile(double u) => u <= 0 ? 0 : u >= 1 ? double.PositiveInfinity : -Log1p(-u) / rate;
     public override bool IsCertifiedRegular => true;
+    public override bool HasNonIncreasingMarkup => true;
 
     // Constant hazard rate: φ = t − 1/rate.
     public override AffineVirtualValue? AffineVirtualValue => new AffineVirtualValue(1, -1 / rate);
@@ -135,6 +157,7 @@ internal sealed class PowerCore(double c, double lo, double hi) : DistributionCo
 
     // dφ/du = (hi − lo)[(1 + 1/c) − ((1 − c)/c) u^(−c)] > 0 when c ≥ 1; for c < 1 φ dips near lo.
     public override bool IsCertifiedRegular => c >= 1;
+    public override bool HasNonIncreasingMarkup => c >= 1;
     public override AffineVirtualValue? AffineVirtualValue => c == 1 ? new AffineVirtualValue(2, -hi) : null;
 }
 
@@ -148,6 +171,7 @@ internal sealed class ParetoCore(double scale, double shape) : DistributionCore
     public override double Survival(double t) => t <= scale ? 1 : Math.Pow(scale / t, shape);
     public override double Quantile(double u) => u <= 0 ? scale : u >= 1 ? double.PositiveInfinity : scale * Math.Pow(1 - u, -1 / shape);
     public override bool IsCertifiedRegular => true;
+    public override bool HasNonIncreasingMarkup => true;
 
     // (1 − F)/f = t/shape, so φ = t (1 − 1/shape); the markup t/φ is constant.
     public override AffineVirtualValue? AffineVirtualValue => new AffineVirtualValue(1 - 1 / shape, 0);
@@ -234,6 +258,7 @@ internal sealed class MixtureCore : DistributionCore
     public override double Upper => supportIntervals[supportIntervals.Length - 1].Upper;
     public override IReadOnlyList<Interval> SupportIntervals => supportIntervals;
     public override bool IsCertifiedRegular => parts.Length == 1 && parts[0].IsCertifiedRegular;
+    public override bool HasNonIncreasingMarkup => parts.Length == 1 && parts[0].HasNonIncreasingMarkup;
     public override AffineVirtualValue? AffineVirtualValue => parts.Length == 1 ? parts[0].AffineVirtualValue : null;
 
     public override IEnumerable<double> Kinks

@@ -91,14 +91,8 @@ internal sealed class IroningCore
 
     // H − k·u is flat across a gap of the support, so a pool end found inside one is arbitrary: the pool covers
     // the whole gap (its types have no mass, but they must not fall back to the raw φ).
-    private static double OutOfGap(DistributionCore d, double end, bool toUpper)
-    {
-        var intervals = d.SupportIntervals;
-        for (int i = 1; i < intervals.Count; i++)
-            if (end > intervals[i - 1].Upper && end < intervals[i].Lower)
-                return toUpper ? intervals[i].Lower : intervals[i - 1].Upper;
-        return end;
-    }
+    private static double OutOfGap(DistributionCore d, double end, bool toUpper) =>
+        d.Gap(end) is { } gap ? (toUpper ? gap.Upper : gap.Lower) : end;
 
     /// <summary>
     /// The point of [lo, hi] where H − k·u is least. Where φ crosses k inside the bracket that is the crossing,

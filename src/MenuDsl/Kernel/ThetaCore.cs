@@ -2,6 +2,21 @@ using System;
 
 namespace MenuDsl.Kernel;
 
+/// <summary>The law of θ = w s^δ where the kernel knows it in closed form.</summary>
+internal static class ThetaLaws
+{
+    /// <summary>
+    /// F_w itself without scales (θ = w), the closed form for uniform values and scales, else null: the
+    /// runtime then integrates over the scales numerically.
+    /// </summary>
+    public static DistributionCore? ClosedForm(DistributionCore values, DistributionCore? scales, double delta) => scales switch
+    {
+        null => values,
+        UniformCore when values is UniformCore => new UniformThetaCore(values.Lower, values.Upper, scales.Lower, scales.Upper, delta),
+        _ => null,
+    };
+}
+
 /// <summary>
 /// The law of θ = w s^δ when w ~ U[wl, wh] and s ~ U[sl, sh] are independent, in closed form (model.md §4):
 /// F_θ(t) = (1/(sh − sl)) [ (min(s_a, sh) − sl)⁺ + ∫ (t s^(−δ) − wl)/(wh − wl) ds ] with s_a = (t/wh)^(1/δ),
