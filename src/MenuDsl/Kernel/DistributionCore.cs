@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace MenuDsl.Kernel;
 
@@ -9,9 +10,18 @@ namespace MenuDsl.Kernel;
 /// </summary>
 internal abstract class DistributionCore
 {
-    private IroningCore? ironing;
-    private double? reserveValue;
-    private double? top;
+    // Distributions are shared by the static singletons of generated models, so lazy state must be published
+    // safely: each cache is computed at most once and read only when complete.
+    private readonly Lazy<IroningCore> ironing;
+    private readonly Lazy<double> reserveValue;
+    private readonly Lazy<double> top;
+
+    protected DistributionCore()
+    {
+        ironing = new Lazy<IroningCore>(() => IroningCore.Compute(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        reserveValue = new Lazy<double>(ComputeReserveValue, LazyThreadSafetyMode.ExecutionAndPublication);
+        top = new Lazy<double>(() => double.IsPositiveInfinity(Upper) ? Quantile(1 - 1e-12) : Upper, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
     /// <summary>Lower end of the support (finite).</summary>
     public abstract double Lower { get; }
@@ -104,25 +114,15 @@ internal abstract class DistributionCore
     public IReadOnlyList<PoolingInterval> PoolingIntervals =>
         IsCertifiedRegular ? Array.Empty<PoolingInterval>() : Ironing.Pools;
 
-    private IroningCore Ironing => ironing ??= IroningCore.Compute(this);
+    private IroningCore Ironing => ironing.Value;
 
     /// <summary>
-    /// ∫ φ dF from the bottom of the support to t, i.e. the integral of φ over quantiles up to F(t).
-    /// Ironing takes the convex hull of this curve. Closed form: d/dt[−t(1 − F)] = f φ on the support;
-    /// gaps (f = 0) contribute nothing, so the spurious −∫(1 − F) over each gap is added back.
+    /// H(t) = ∫ φ dF from the bottom of the support to t, the seller's objective in quantile space; ironing takes
+    /// its convex hull. Closed form: d/dt[−t(1 − F)] = f φ on the support. Across a gap (h₁, l₂) it falls by
+    /// (l₂ − h₁)(1 − F(h₁)) at the single quantile F(h₁): the rent every type above the gap earns across it is a
+    /// point mass in φ (model.md §6), which is why types just below a gap are pooled at a lower level.
     /// </summary>
-    public double CumulativeVirtualValue(double t)
-    {
-        double h = Lower - t * Survival(t);
-        var intervals = SupportIntervals;
-        for (int i = 1; i < intervals.Count; i++)
-        {
-            double gapLo = intervals[i - 1].Upper, gapHi = intervals[i].Lower;
-            if (t <= gapLo) break;
-            h += (Math.Min(t, gapHi) - gapLo) * Survival(gapLo);
-        }
-        return h;
-    }
+    public double CumulativeVirtualValue(double t) => Lower - t * Survival(t);
 
     /// <summary>
     /// Points where the density may be discontinuous or not smooth (ends of the components' supports).
@@ -144,7 +144,7 @@ internal abstract class DistributionCore
     /// The lowest type with a positive ironed virtual value (the reserve value); +∞ when φ is never positive, so
     /// that nobody would be served.
     /// </summary>
-    public double ReserveValue => reserveValue ??= ComputeReserveValue();
+    public double ReserveValue => reserveValue.Value;
 
     private double ComputeReserveValue()
     {
@@ -155,7 +155,7 @@ internal abstract class DistributionCore
     }
 
     /// <summary>The upper end of the support, or its 1 − 10⁻¹² quantile when unbounded: where numeric searches stop.</summary>
-    public double Top => top ??= double.IsPositiveInfinity(Upper) ? Quantile(1 - 1e-12) : Upper;
+    public double Top => top.Value;
 
     /// <summary>
     /// The lowest type in [from, to] whose ironed virtual value reaches <paramref name="level"/> (φ̄ is

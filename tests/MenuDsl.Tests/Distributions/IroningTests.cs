@@ -57,10 +57,13 @@ public class IroningTests
             return gapLo - (1 - Cdf(gapLo)) / Pdf(gapLo);
         }
 
-        /// <summary>φ just left / right of t in quantile order: a gap is skipped, as it carries no types.</summary>
+        /// <summary>
+        /// φ just left / right of t in quantile order. Left of the upper end of a gap it is −∞: the rent earned
+        /// across the gap is a point mass of φ there (model.md §6).
+        /// </summary>
         public double PhiLeft(double t)
         {
-            if (PdfLeft(t) == 0 && t > Lower) t = parts.Select(p => p.Hi).Where(h => h < t).Max();
+            if (PdfLeft(t) == 0 && t > Lower) return double.NegativeInfinity;
             return t - (1 - Cdf(t)) / PdfLeft(t);
         }
 
@@ -73,7 +76,10 @@ public class IroningTests
         /// <summary>Whether t is strictly inside a maximal interval of positive density (both sides carry types).</summary>
         public bool IsInteriorOfSupport(double t) => PdfLeft(t) > 0 && PdfRight(t) > 0;
 
-        /// <summary>∫_a^b φ f dt by Gauss-Kronrod over the pieces of [a, b] where f &gt; 0 (φ f = t f − (1 − F)).</summary>
+        /// <summary>
+        /// ∫_a^b φ dF: Gauss-Kronrod over the pieces of [a, b] where f &gt; 0, plus the point mass
+        /// −(l₂ − h₁)(1 − F(h₁)) of each gap (h₁, l₂) that [a, b] spans.
+        /// </summary>
         public double IntegralOfPhi(double a, double b)
         {
             var cuts = Breaks.Where(x => x > a && x < b).Prepend(a).Append(b).ToArray();
@@ -81,7 +87,12 @@ public class IroningTests
             for (int i = 1; i < cuts.Length; i++)
             {
                 double p = cuts[i - 1], q = cuts[i];
-                if (q <= p || Pdf(0.5 * (p + q)) == 0) continue;
+                if (q <= p) continue;
+                if (Pdf(0.5 * (p + q)) == 0)
+                {
+                    if (p >= a && q <= b) sum -= (q - p) * (1 - Cdf(p));
+                    continue;
+                }
                 sum += GaussKronrodRule.Integrate(x => Phi(x) * Pdf(x), p, q, out _, out _, 1e-14);
             }
             return sum;
@@ -158,43 +169,130 @@ public class IroningTests
     }
 
     [Fact]
-    public void Dense_segment_next_to_a_sparse_one_is_ironed()
+    public void Dense_segment_next_to_a_sparse_one_is_ironed_across_the_gap()
     {
-        // 0.9·U[0,1] + 0.1·U[2,10]: φ = 2t − 10/9 on [0,1] (0.889 at 1), the left limit in the gap (1,2), and
-        // 2t − 10 on [2,10] (−6 at 2): a drop the menu cannot use as it stands.
+        // 0.9·U[0,1] + 0.1·U[2,10]: φ = 2t − 10/9 on [0,1] (0.889 at 1) and 2t − 10 on [2,10] (−6 at 2), and the
+        // gap (1, 2) is a point mass −(2 − 1)(1 − F(1)) = −0.1 of φ at F(1) = 0.9.
         var m = new UniformMixture((0.9, 0, 1), (0.1, 2, 10));
         Assert.True(m.Phi(1) > 0.88 && m.Phi(2.0000001) < -5.99);
         Assert.False(m.Dist.IsCertifiedRegular);
-        Assert.NotEmpty(m.Dist.PoolingIntervals);
         AssertIroned(m);
 
-        // Closed form: a = (k + 10/9)/2, b = (k + 10)/2 (φ = k at both ends), and ∫(φ − k)dF = 0.9(1 − a)² −
-        // 0.0125(b − 2)² = 0 gives b − 2 = √72 (1 − a), so k = (√72·8/9 − 6)/(1 + √72) ≈ 0.1626.
-        double k = (Math.Sqrt(72) * 8 / 9 - 6) / (1 + Math.Sqrt(72));
+        // By hand: tangency φ(a) = φ(b) = k gives a = (k + 10/9)/2, b = (k + 10)/2, and the pool's level is the
+        // average of φ over it, point mass included: H(b) − H(a) = k (F(b) − F(a)) with H(t) = −t(1 − F(t)).
+        static double S(double t) => t <= 1 ? 1 - 0.9 * t : 0.0125 * (10 - t);
+        static double Gap(double k)
+        {
+            double a = (k + 10.0 / 9) / 2, b = (k + 10) / 2;
+            return -b * S(b) + a * S(a) - k * (S(a) - S(b));
+        }
+        double k = Bisect(Gap, -1, 0.5);
         var pool = Assert.Single(m.Dist.PoolingIntervals);
         Assert.Equal(k, pool.Level, 1e-9);
         Assert.Equal((k + 10.0 / 9) / 2, pool.Lower, 1e-6);
         Assert.Equal((k + 10) / 2, pool.Upper, 1e-6);
-        // Interior ends: plain tangency φ(a) = φ(b) = k.
-        Assert.Equal(pool.Level, m.Phi(pool.Lower), EndTolerance);
-        Assert.Equal(pool.Level, m.Phi(pool.Upper), EndTolerance);
-        // The whole gap is pooled.
+        // The independent discrete computation: one pool w ∈ [0.517, 4.96] at φ̄ = −0.0764.
+        Assert.Equal(-0.0764, pool.Level, 4);
+        Assert.Equal(0.517, pool.Lower, 3);
+        Assert.Equal(4.96, pool.Upper, 2);
+        // The whole gap is pooled, and only types with φ = 2t − 10 > 0 are served.
         Assert.Equal(pool.Level, m.Dist.VirtualValue(1.5), 1e-15);
+        var model = PricingModel.CobbDouglas(0.3, 0.2, 0.1).WithCosts(1, 2, 5).WithValues(m.Dist).Build();
+        Assert.Equal(5, model.ReserveValue, 9);
     }
 
     [Fact]
-    public void Pool_that_runs_into_a_gap_keeps_its_level_across_the_gap()
+    public void Gap_below_a_distant_dense_component_pools_everything_below_it()
     {
-        // 0.22·U[0,1] + 0.34·U[0,0.5] + 0.44·U[3,4]: f drops at 0.5, so φ falls from 2t − 1/0.9 to 2t − 3 and
-        // only reaches −1 at the gap (1, 3); past the gap φ = 2t − 4 ≥ 2. By hand (a = (k + 1/0.9)/2, the pool
-        // running to the gap): 0.225(k + 1/9)² − 0.165 − 0.11k = 0, k ≈ −0.726 > φ(1) = −1. So the pool covers
-        // [a, 1] and, as the gap carries no types, the whole gap: the ironed φ must not fall back to −1 there.
+        // 0.22·U[0,1] + 0.34·U[0,0.5] + 0.44·U[3,4]: the gap (1, 3) is a point mass −2·0.44 = −0.88 of φ at
+        // F(1) = 0.56, larger than anything the types below can make up. The hull runs from (0, 0) straight to the
+        // bottom of the drop, H(3) = −3·0.44: every type below the gap is pooled at −1.32/0.56, and the pool ends
+        // at the gap's top, where φ = 2·3 − 4 = 2 is far above it.
         var m = new UniformMixture((0.22, 0, 1), (0.34, 0, 0.5), (0.44, 3, 4));
-        double k = (0.06 - Math.Sqrt(0.06 * 0.06 + 4 * 0.225 * (0.165 - 0.225 / 81))) / (2 * 0.225);
         var pool = Assert.Single(m.Dist.PoolingIntervals);
-        Assert.Equal(k, pool.Level, 1e-9);
-        Assert.Equal((k + 1 / 0.9) / 2, pool.Lower, 1e-6);
+        Assert.Equal(-1.32 / 0.56, pool.Level, 1e-9);
+        Assert.Equal(0, pool.Lower, 1e-9);
+        Assert.Equal(3, pool.Upper, 1e-9);
         AssertIroned(m);
+    }
+
+    [Theory]
+    [InlineData(0.9, 0.0, 1.0, 0.1, 2.0, 10.0)]
+    [InlineData(0.5, 0.0, 1.0, 0.5, 1.5, 2.5)]
+    [InlineData(0.3, 1.0, 2.0, 0.7, 4.0, 5.0)]
+    [InlineData(0.8, 0.0, 0.5, 0.2, 0.6, 3.0)]
+    public void Pools_match_pool_adjacent_violators_on_a_fine_discretisation(double w1, double lo1, double hi1, double w2, double lo2, double hi2)
+    {
+        var m = new UniformMixture((w1, lo1, hi1), (w2, lo2, hi2));
+        var reference = DiscreteIroning(m, 200_000);
+        var pools = m.Dist.PoolingIntervals;
+        Assert.Equal(reference.Count, pools.Count);
+        // A pool end is known to the discretisation's cell width.
+        double cell = (m.Upper - m.Lower) / 200_000 * 4;
+        for (int i = 0; i < pools.Count; i++)
+        {
+            Assert.Equal(reference[i].Lower, pools[i].Lower, cell);
+            Assert.Equal(reference[i].Upper, pools[i].Upper, cell);
+            Assert.Equal(reference[i].Level, pools[i].Level, 1e-4);
+        }
+    }
+
+    /// <summary>
+    /// The independent check of model.md §6: types on a fine grid of the support intervals (a cell's mass at its top
+    /// point), discrete virtual values t_i − (t_{i+1} − t_i)(1 − F_i)/p_i, ironed by pool-adjacent-violators.
+    /// Pools are the maximal runs of two or more cells at one level; a pool's ends are its first and last types, and
+    /// a pool that reaches across a gap covers it.
+    /// </summary>
+    private static List<(double Lower, double Upper, double Level)> DiscreteIroning(UniformMixture m, int cells)
+    {
+        var support = m.Breaks.Zip(m.Breaks.Skip(1)).Where(p => m.Pdf(0.5 * (p.First + p.Second)) > 0).ToArray();
+        double length = support.Sum(p => p.Second - p.First);
+        var types = new List<double> { m.Lower };
+        foreach (var (lo, hi) in support)
+        {
+            int n = Math.Max(1, (int)Math.Round(cells * (hi - lo) / length));
+            for (int i = 1; i <= n; i++) types.Add(lo + (hi - lo) * i / n);
+        }
+        types = types.Distinct().ToList();
+        int count = types.Count;
+        var phi = new double[count];
+        var mass = new double[count];
+        for (int i = 0; i < count; i++)
+        {
+            mass[i] = i == 0 ? 0 : m.Cdf(types[i]) - m.Cdf(types[i - 1]);
+            double next = i + 1 < count ? types[i + 1] : types[i];
+            phi[i] = types[i] - (next - types[i]) * (1 - m.Cdf(types[i])) / Math.Max(mass[i], 1e-300);
+        }
+        // PAV over the types that carry mass, weighted by mass.
+        var blocks = new List<(int First, int Last, double Weight, double Level)>();
+        for (int i = 1; i < count; i++)
+        {
+            blocks.Add((i, i, mass[i], phi[i]));
+            while (blocks.Count >= 2 && blocks[^2].Level >= blocks[^1].Level)
+            {
+                var (a, b) = (blocks[^2], blocks[^1]);
+                double weight = a.Weight + b.Weight;
+                blocks.RemoveRange(blocks.Count - 2, 2);
+                blocks.Add((a.First, b.Last, weight, (a.Level * a.Weight + b.Level * b.Weight) / weight));
+            }
+        }
+        // A pool that ends at the bottom of a gap holds the gap's types too (they have no mass of their own).
+        double CoverGap(double upper) => support.Where(p => p.First > upper).Select(p => p.First).DefaultIfEmpty(upper).Min() is var next
+            && m.Pdf(0.5 * (upper + next)) == 0 ? next : upper;
+        return blocks.Where(b => b.Last - b.First >= 8)
+            .Select(b => (types[b.First - 1], CoverGap(types[b.Last]), b.Level)).ToList();
+    }
+
+    private static double Bisect(Func<double, double> f, double lo, double hi)
+    {
+        double flo = f(lo);
+        Assert.True(flo * f(hi) < 0, "the bracket must hold a sign change");
+        for (int i = 0; i < 200; i++)
+        {
+            double mid = 0.5 * (lo + hi), fm = f(mid);
+            if ((fm < 0) == (flo < 0)) { lo = mid; flo = fm; } else hi = mid;
+        }
+        return 0.5 * (lo + hi);
     }
 
     [Theory]
