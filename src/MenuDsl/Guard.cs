@@ -14,6 +14,17 @@ internal static class Guard
     public static double Positive(double x, string name) =>
         double.IsFinite(x) && x > 0 ? x : throw new ArgumentOutOfRangeException(name, x, $"'{name}' must be finite and > 0 but is {x}.");
 
+    /// <summary>The lower end of a support: finite and ≥ 0 (types are non-negative).</summary>
+    public static double Lower(double lo, string name) =>
+        Finite(lo, name) >= 0 ? lo : throw new ArgumentOutOfRangeException(name, lo, $"'{name}' must be >= 0 (types are non-negative) but is {lo}.");
+
+    /// <summary>The upper end of a support: above <paramref name="lo"/>, and finite unless +∞ is allowed.</summary>
+    public static double Upper(double hi, double lo, string name, bool mayBeInfinite = false)
+    {
+        if (!(mayBeInfinite && double.IsPositiveInfinity(hi))) Finite(hi, name);
+        return hi > lo ? hi : throw new ArgumentOutOfRangeException(name, hi, $"'{name}' ({hi}) must be above 'lo' ({lo}).");
+    }
+
     public static double InSupport(TypeDistribution d, double x, string name)
     {
         Finite(x, name);

@@ -56,14 +56,17 @@ public sealed class CobbDouglasBuilder
     public CobbDouglasBuilder WithScales(TypeDistribution distribution)
     {
         ArgumentNullException.ThrowIfNull(distribution);
-        if (!Families.IsScaleLaw(distribution.Core))
-            throw new ArgumentOutOfRangeException(nameof(distribution), distribution,
-                $"A scale is a share of tasks, so its support must lie inside [0, 1]; {distribution} has support [{distribution.Support.Lower}, {distribution.Support.Upper}].");
-        return new(alpha, beta, gamma, baseQuality, costs, values, distribution);
+        return new(alpha, beta, gamma, baseQuality, costs, values, ScaleLaw(distribution, nameof(distribution)));
     }
 
     /// <summary>The distribution F_s of scales, as a family and its parameters.</summary>
-    public CobbDouglasBuilder WithScales(Distribution kind, params double[] parameters) => WithScales(TypeDistribution.From(kind, parameters));
+    public CobbDouglasBuilder WithScales(Distribution kind, params double[] parameters) =>
+        new(alpha, beta, gamma, baseQuality, costs, values, ScaleLaw(TypeDistribution.From(kind, parameters), nameof(parameters)));
+
+    // Named after the caller's argument: the distribution itself, or the parameters it was built from.
+    private static TypeDistribution ScaleLaw(TypeDistribution distribution, string name) =>
+        Families.IsScaleLaw(distribution.Core) ? distribution : throw new ArgumentOutOfRangeException(name, distribution,
+            $"A scale is a share of tasks, so its support must lie inside [0, 1]; {distribution} has support [{distribution.Support.Lower}, {distribution.Support.Upper}].");
 
     /// <summary>Builds the model.</summary>
     /// <exception cref="InvalidOperationException">Costs or values were not given.</exception>

@@ -56,26 +56,35 @@ public sealed class TypeDistribution
         return new TypeDistribution(Families.Create((Family)kind, copy), kind, copy, []);
     }
 
+    // The named factories check each argument under its own name first (From can only name the array); From still
+    // applies the family's full validation.
+
     /// <summary>Uniform on [lo, hi].</summary>
-    public static TypeDistribution Uniform(double lo, double hi) => From(Distribution.Uniform, lo, hi);
+    public static TypeDistribution Uniform(double lo, double hi) =>
+        From(Distribution.Uniform, Guard.Lower(lo, nameof(lo)), Guard.Upper(hi, lo, nameof(hi)));
 
     /// <summary>Exponential with the given rate on [0, ∞).</summary>
-    public static TypeDistribution Exponential(double rate) => From(Distribution.Exponential, rate);
+    public static TypeDistribution Exponential(double rate) => From(Distribution.Exponential, Guard.Positive(rate, nameof(rate)));
 
     /// <summary>F(t) = ((t − lo)/(hi − lo))^c on [lo, hi].</summary>
-    public static TypeDistribution Power(double c, double lo, double hi) => From(Distribution.Power, c, lo, hi);
+    public static TypeDistribution Power(double c, double lo, double hi) =>
+        From(Distribution.Power, Guard.Positive(c, nameof(c)), Guard.Lower(lo, nameof(lo)), Guard.Upper(hi, lo, nameof(hi)));
 
     /// <summary>F(t) = 1 − (scale/t)^shape on [scale, ∞).</summary>
-    public static TypeDistribution Pareto(double scale, double shape) => From(Distribution.Pareto, scale, shape);
+    public static TypeDistribution Pareto(double scale, double shape) =>
+        From(Distribution.Pareto, Guard.Positive(scale, nameof(scale)), Guard.Positive(shape, nameof(shape)));
 
     /// <summary>Beta(a, b) stretched onto [lo, hi].</summary>
-    public static TypeDistribution Beta(double a, double b, double lo, double hi) => From(Distribution.Beta, a, b, lo, hi);
+    public static TypeDistribution Beta(double a, double b, double lo, double hi) => From(Distribution.Beta,
+        Guard.Positive(a, nameof(a)), Guard.Positive(b, nameof(b)), Guard.Lower(lo, nameof(lo)), Guard.Upper(hi, lo, nameof(hi)));
 
     /// <summary>Log-normal: ln t ~ N(mu, sigma²).</summary>
-    public static TypeDistribution LogNormal(double mu, double sigma) => From(Distribution.LogNormal, mu, sigma);
+    public static TypeDistribution LogNormal(double mu, double sigma) =>
+        From(Distribution.LogNormal, Guard.Finite(mu, nameof(mu)), Guard.Positive(sigma, nameof(sigma)));
 
     /// <summary>Normal(mean, sd²) conditioned on [lo, hi]; hi may be +∞.</summary>
-    public static TypeDistribution TruncatedNormal(double mean, double sd, double lo, double hi) => From(Distribution.TruncatedNormal, mean, sd, lo, hi);
+    public static TypeDistribution TruncatedNormal(double mean, double sd, double lo, double hi) => From(Distribution.TruncatedNormal,
+        Guard.Finite(mean, nameof(mean)), Guard.Positive(sd, nameof(sd)), Guard.Lower(lo, nameof(lo)), Guard.Upper(hi, lo, nameof(hi), mayBeInfinite: true));
 
     /// <summary>The mixture Σ wᵢ Fᵢ / Σ wᵢ of the parts; weights must be finite and &gt; 0.</summary>
     public static TypeDistribution Mixture(params (double Weight, TypeDistribution Part)[] parts)

@@ -56,8 +56,8 @@ public class DifferentialTests
                 (a, b, g, bq, costs, values, scales) => new Case(a, b, g, bq, costs, values, scales))
             .Where(c => c.Alpha + c.Beta + c.Gamma < 0.95);
 
-    // A fixed corpus keeps CI reproducible; set CsCheck_Seed (or change this) to explore other models.
-    private static readonly string? Seed = System.Environment.GetEnvironmentVariable("CsCheck_Seed") ?? "0000FnCSyhN1";
+    // One corpus drawn from one seed (iter: 1: CsCheck's seed fixes only the first iteration).
+    private static readonly string Seed = Seeds.Default("0000FnCSyhN1");
 
     [Fact]
     public void GeneratedModelsEqualRuntimeBuiltModels() =>

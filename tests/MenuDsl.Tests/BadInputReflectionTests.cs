@@ -1,0 +1,269 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+using MenuDsl.Generation;
+using Xunit;
+
+namespace MenuDsl.Tests;
+
+/// <summary>
+/// README "Bad input throws": every public member of the runtime assembly that takes a double (a type w, s, θ or a
+/// parameter) is found by reflection and called with NaN, ±∞ and out-of-support values in place of a valid one. Each
+/// must throw an <see cref="ArgumentException"/> naming that argument, and never return NaN. A member with no entry
+/// in <see cref="Table"/> fails the test, so members added later are covered or the test says which are not.
+/// </summary>
+public class BadInputReflectionTests
+{
+    /// <summary>
+    /// Members that are known to accept bad input today, in files this change may not touch (another branch rewrites
+    /// them). The test asserts this is exactly the set that fails, so a fix must shrink the list.
+    /// </summary>
+    private static readonly (string Case, string WhatHappens)[] KnownGaps =
+    [
+        // Generation/GeneratedModelSupport.Rent trusts generated code to pass a checked type and reserve value.
+        .. Gap("GeneratedModelSupport.Rent", "type", [double.NaN, double.NegativeInfinity, -0.5], "returns 0"),
+        .. Gap("GeneratedModelSupport.Rent", "type", [1.5, double.PositiveInfinity], "returns a rent beyond the support (1, 4.5e24)"),
+        .. Gap("GeneratedModelSupport.Rent", "reserve", [double.NaN, double.PositiveInfinity, 1.5], "returns 0"),
+        .. Gap("GeneratedModelSupport.Rent", "reserve", [-0.5], "returns a rent from below the support"),
+        .. Gap("GeneratedModelSupport.Rent", "reserve", [double.NegativeInfinity], "throws InvalidOperationException (quadrature does not converge)"),
+        .. Gap("GeneratedModelSupport.Rent", "switchLevel", [double.NaN], "returns the rent, ignoring the fine-tuning switch"),
+        // Generation/GeneratedModelSupport.Thetas does not check δ ∈ (0, 1); without scales it ignores δ.
+        .. Gap("GeneratedModelSupport.Thetas", "delta", Bad(0, -0.5, 1, 1.5), "returns a distribution"),
+    ];
+
+    private static IEnumerable<(string, string)> Gap(string member, string argument, double[] values, string whatHappens) =>
+        from fixture in new[] { "WithScales", "WithoutScales" }
+        from value in values
+        select ($"{fixture}: {member}({argument} = {Text(value)})", whatHappens);
+
+    /// <summary>Types whose double arguments are data by design, not checked at run time, and why.</summary>
+    private static readonly Dictionary<Type, string> DataTypes = new()
+    {
+        [typeof(Allocation)] = "result record",
+        [typeof(Contract)] = "result record",
+        [typeof(TwoPartTariff)] = "result record",
+        [typeof(PackageContract)] = "result record",
+        [typeof(ModelDescription)] = "the declared parameters as data; only the builder creates models from them",
+        [typeof(CobbDouglasAttribute)] = "attribute: checked at compile time by MENU003",
+        [typeof(TokenCostsAttribute)] = "attribute: checked at compile time by MENU004",
+        [typeof(ValueDistributionAttribute)] = "attribute: checked at compile time by MENU005",
+        [typeof(ScaleDistributionAttribute)] = "attribute: checked at compile time by MENU005",
+        [typeof(TypeProfileAttribute)] = "attribute: checked at compile time by the binary-environment analyzer",
+    };
+
+    /// <summary>A runtime-built model; without scales the only valid scale is 1.</summary>
+    private sealed record Fixture(string Name, IIndexModel Model, TypeDistribution? Scales)
+    {
+        public double Scale => Scales is null ? 1 : 0.6;
+    }
+
+    private static Fixture Make(string name)
+    {
+        var builder = PricingModel.CobbDouglas(0.3, 0.2, 0.1).WithCosts(1, 2, 5).WithValues(Distribution.Uniform, 0, 1);
+        var scales = name == "WithScales" ? TypeDistribution.Uniform(0.2, 1) : null;
+        return new(name, (scales is null ? builder : builder.WithScales(scales)).Build(), scales);
+    }
+
+    public static readonly TheoryData<string> Fixtures = new() { "WithScales", "WithoutScales" };
+
+    /// <summary>A valid call, and per double argument (an array element as name[i]) the values it must reject or accept.</summary>
+    private sealed record Entry(object? Target, object?[] Args, Dictionary<string, double[]> Rejected, Dictionary<string, double[]>? Accepted = null);
+
+    /// <summary>NaN and ±∞ plus the given out-of-support values.</summary>
+    private static double[] Bad(params double[] outOfSupport) => [double.NaN, double.PositiveInfinity, double.NegativeInfinity, .. outOfSupport];
+
+    private static Dictionary<string, double[]> Rules(params (string Name, double[] Values)[] rules) => rules.ToDictionary(r => r.Name, r => r.Values);
+
+    /// <summary>
+    /// Keyed by "Type.Member" ("Model." for the members of IPricingModel, IIndexModel and CobbDouglasModel, called on
+    /// the fixture's model). Values w ~ U[0, 1], scales ~ U[0.2, 1] or none, so θ lies in [0, 1].
+    /// </summary>
+    private static Dictionary<string, Entry> Table(Fixture f)
+    {
+        double s = f.Scale;
+        double[] badScales = f.Scales is null ? Bad(-0.1, 0, 0.5, 1.5) : Bad(-0.1, 0.1, 1.5);
+        var type = Rules(("value", Bad(-0.5, 1.5)), ("scale", badScales));
+        var theta = Rules(("theta", Bad(-0.5, 1.5)));
+        var d = TypeDistribution.Uniform(0.2, 1);
+        var positive = Bad(0, -1);
+        // lo must be finite and ≥ 0 (types are non-negative); hi above lo = 0.2.
+        double[] lo = Bad(-0.5), hi = Bad(0.1);
+        return new()
+        {
+            ["Model.Efficient"] = new(f.Model, [0.8, s], type),
+            ["Model.Contract"] = new(f.Model, [0.8, s], type),
+            ["Model.Tariff"] = new(f.Model, [0.8, s], type),
+            ["Model.Theta"] = new(f.Model, [0.8, s], type),
+            ["Model.VirtualValue"] = new(f.Model, [0.8], type),
+            ["Model.Package"] = new(f.Model, [0.5], theta),
+            ["Model.PackageTariff"] = new(f.Model, [0.5], theta),
+            ["Model.ThetaVirtualValue"] = new(f.Model, [0.5], theta),
+
+            // A density and a distribution function are defined on the whole line: 0 or 1 outside the support.
+            ["TypeDistribution.Pdf"] = new(d, [0.5], Rules(("t", [double.NaN])), Rules(("t", [double.PositiveInfinity, double.NegativeInfinity, -0.5, 0.1, 1.5]))),
+            ["TypeDistribution.Cdf"] = new(d, [0.5], Rules(("t", [double.NaN])), Rules(("t", [double.PositiveInfinity, double.NegativeInfinity, -0.5, 0.1, 1.5]))),
+            ["TypeDistribution.Quantile"] = new(d, [0.5], Rules(("u", Bad(-0.1, 1.5)))),
+            ["TypeDistribution.VirtualValue"] = new(d, [0.5], Rules(("t", Bad(-0.5, 0.1, 1.5)))),
+            ["TypeDistribution.RawVirtualValue"] = new(d, [0.5], Rules(("t", Bad(-0.5, 0.1, 1.5)))),
+            ["TypeDistribution.From"] = new(null, [Distribution.Uniform, new[] { 0.2, 1.0 }], Rules(("parameters[0]", lo), ("parameters[1]", hi))),
+            ["TypeDistribution.Uniform"] = new(null, [0.2, 1.0], Rules(("lo", lo), ("hi", hi))),
+            ["TypeDistribution.Exponential"] = new(null, [2.0], Rules(("rate", positive))),
+            ["TypeDistribution.Power"] = new(null, [2.0, 0.2, 1.0], Rules(("c", positive), ("lo", lo), ("hi", hi))),
+            ["TypeDistribution.Pareto"] = new(null, [1.0, 3.0], Rules(("scale", positive), ("shape", positive))),
+            ["TypeDistribution.Beta"] = new(null, [2.0, 3.0, 0.2, 1.0], Rules(("a", positive), ("b", positive), ("lo", lo), ("hi", hi))),
+            ["TypeDistribution.LogNormal"] = new(null, [0.0, 0.5], Rules(("mu", Bad()), ("sigma", positive))),
+            // hi may be +∞ (a normal truncated below only).
+            ["TypeDistribution.TruncatedNormal"] = new(null, [0.5, 1.0, 0.2, 1.0],
+                Rules(("mean", Bad()), ("sd", positive), ("lo", lo), ("hi", [double.NaN, double.NegativeInfinity, 0.1])),
+                Rules(("hi", [double.PositiveInfinity]))),
+
+            // α + β + γ ≥ 1 is reported on gamma.
+            ["PricingModel.CobbDouglas"] = new(null, [0.3, 0.2, 0.1, 1.0],
+                Rules(("alpha", positive), ("beta", positive), ("gamma", Bad(0, -1, 0.6)), ("baseQuality", positive))),
+            ["CobbDouglasBuilder.WithCosts"] = new(PricingModel.CobbDouglas(0.3, 0.2, 0.1), [1.0, 2.0, 5.0],
+                Rules(("input", positive), ("output", positive), ("fineTuning", positive))),
+            ["CobbDouglasBuilder.WithValues"] = new(PricingModel.CobbDouglas(0.3, 0.2, 0.1), [Distribution.Uniform, new[] { 0.2, 1.0 }],
+                Rules(("parameters[0]", lo), ("parameters[1]", hi))),
+            // A scale is a share of tasks: hi above 1 is out of support too.
+            ["CobbDouglasBuilder.WithScales"] = new(PricingModel.CobbDouglas(0.3, 0.2, 0.1), [Distribution.Uniform, new[] { 0.2, 1.0 }],
+                Rules(("parameters[0]", lo), ("parameters[1]", Bad(0.1, 1.5)))),
+
+            ["GeneratedModelSupport.CheckValue"] = new(null, [f.Model.Description.Values, 0.8], Rules(("value", Bad(-0.5, 1.5)))),
+            ["GeneratedModelSupport.CheckScale"] = new(null, [f.Scales, s], Rules(("scale", badScales))),
+            ["GeneratedModelSupport.CheckTheta"] = new(null, [f.Model.Description.Values, 0.5], theta),
+            // δ = 1 − α − β lies in (0, 1).
+            ["GeneratedModelSupport.Thetas"] = new(null, [f.Model.Description.Values, f.Scales, 0.5], Rules(("delta", Bad(0, -0.5, 1, 1.5)))),
+            // Generated code passes the reserve value, a type and φ̄'s fine-tuning level (+∞: never fine-tunes).
+            ["GeneratedModelSupport.Rent"] = new(null, [f.Model.Description.Values, (Func<double, double>)(k => k), 0.5, 0.8, 1.0],
+                Rules(("reserve", Bad(-0.5, 1.5)), ("type", Bad(-0.5, 1.5)), ("switchLevel", [double.NaN])),
+                Rules(("switchLevel", [double.PositiveInfinity]))),
+        };
+    }
+
+    private static readonly Type[] ModelTypes = [typeof(IPricingModel), typeof(IIndexModel), typeof(CobbDouglasModel)];
+
+    private static string Key(MethodBase m) => (ModelTypes.Contains(m.DeclaringType) ? "Model" : m.DeclaringType!.Name) + "." + m.Name;
+
+    /// <summary>Public methods and constructors of the runtime assembly's public types with a double or double[] argument.</summary>
+    private static IEnumerable<MethodBase> MembersTakingDoubles() =>
+        typeof(IPricingModel).Assembly.GetExportedTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+                .Cast<MethodBase>().Concat(t.GetConstructors()))
+            .Where(m => m.GetParameters().Any(IsDouble));
+
+    private static bool IsDouble(ParameterInfo p) => p.ParameterType == typeof(double) || p.ParameterType == typeof(double[]);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Every_double_argument_rejects_bad_values_by_name(string fixture)
+    {
+        var f = Make(fixture);
+        var table = Table(f);
+        var missing = new List<string>();
+        var failures = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var covered = new HashSet<string>();
+        foreach (var member in MembersTakingDoubles())
+        {
+            if (DataTypes.ContainsKey(member.DeclaringType!)) continue;
+            string key = Key(member);
+            if (!table.TryGetValue(key, out var entry))
+            {
+                missing.Add($"{member.DeclaringType!.Name}.{member.Name}({string.Join(", ", member.GetParameters().Select(p => p.Name))})");
+                continue;
+            }
+            covered.Add(key);
+            if (Call(member, entry.Target, entry.Args) is { } baseline) failures[$"{fixture}: {key} at the valid baseline"] = baseline;
+            var parameters = member.GetParameters();
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                if (!IsDouble(parameters[i])) continue;
+                string name = parameters[i].Name!;
+                int count = parameters[i].ParameterType == typeof(double[]) ? ((double[])entry.Args[i]!).Length : 0;
+                string[] slots = count == 0 ? [name] : [.. Enumerable.Range(0, count).Select(j => $"{name}[{j}]")];
+                for (int j = 0; j < slots.Length; j++)
+                {
+                    var rejected = entry.Rejected.GetValueOrDefault(slots[j]);
+                    var accepted = entry.Accepted?.GetValueOrDefault(slots[j]);
+                    if (rejected is null && accepted is null) { missing.Add($"{key}({slots[j]})"); continue; }
+                    foreach (double bad in rejected ?? [])
+                        if (Rejects(member, entry, i, count == 0 ? -1 : j, bad, name) is { } problem)
+                            failures[$"{fixture}: {key}({slots[j]} = {Text(bad)})"] = problem;
+                    foreach (double good in accepted ?? [])
+                        if (Call(member, entry.Target, With(entry.Args, i, count == 0 ? -1 : j, good)) is { } problem)
+                            failures[$"{fixture}: {key}({slots[j]} = {Text(good)})"] = "should be accepted but " + problem;
+                }
+            }
+        }
+
+        Assert.True(missing.Count == 0, "Public members taking a double with no entry in the table: " + string.Join("; ", missing));
+        var stale = table.Keys.Except(covered).ToArray();
+        Assert.True(stale.Length == 0, "Table entries that match no public member: " + string.Join("; ", stale));
+        var expected = KnownGaps.Select(g => g.Case).Where(c => c.StartsWith(fixture + ": ", StringComparison.Ordinal));
+        Assert.True(expected.ToHashSet().SetEquals(failures.Keys),
+            "Failing cases differ from KnownGaps. Failing now:\n" + string.Join("\n", failures.Select(p => $"{p.Key}: {p.Value}")));
+    }
+
+    /// <summary>Null when the call with the bad value throws an ArgumentException naming the argument, else what happened.</summary>
+    private static string? Rejects(MethodBase member, Entry entry, int index, int element, double bad, string name)
+    {
+        try
+        {
+            var result = Invoke(member, entry.Target, With(entry.Args, index, element, bad));
+            return $"returned {Describe(result)}";
+        }
+        catch (ArgumentException e) when (e.ParamName == name) { return null; }
+        catch (Exception e) { return $"threw {e.GetType().Name} (ParamName {(e as ArgumentException)?.ParamName ?? "none"}): {e.Message}"; }
+    }
+
+    /// <summary>Null when the call succeeds without a NaN in the result, else what happened.</summary>
+    private static string? Call(MethodBase member, object? target, object?[] args)
+    {
+        try
+        {
+            var result = Invoke(member, target, args);
+            return HasNaN(result) ? $"returned NaN: {Describe(result)}" : null;
+        }
+        catch (Exception e) { return $"threw {e.GetType().Name}: {e.Message}"; }
+    }
+
+    private static object? Invoke(MethodBase member, object? target, object?[] args)
+    {
+        try { return member is ConstructorInfo c ? c.Invoke(args) : member.Invoke(target, args); }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
+
+    private static object?[] With(object?[] args, int index, int element, double value)
+    {
+        var copy = (object?[])args.Clone();
+        if (element < 0) copy[index] = value;
+        else
+        {
+            var array = (double[])((double[])args[index]!).Clone();
+            array[element] = value;
+            copy[index] = array;
+        }
+        return copy;
+    }
+
+    private static bool HasNaN(object? result) => result switch
+    {
+        double x => double.IsNaN(x),
+        ValueType v => v.GetType().GetProperties().Where(p => p.PropertyType == typeof(double)).Any(p => double.IsNaN((double)p.GetValue(v)!)),
+        _ => false,
+    };
+
+    private static string Describe(object? result) => result switch
+    {
+        null => "null",
+        double x => Text(x),
+        _ => result.ToString() ?? result.GetType().Name,
+    };
+
+    private static string Text(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+}
