@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace MenuDsl.Analyzers;
 
 /// <summary>
-/// MENU006–MENU011: the economic assumptions behind the generated menu (model.md §5–§7), checked with the shared
+/// MENU013: somebody is served (else the generator emits nothing). MENU006–MENU011: the economic assumptions behind the generated menu (model.md §5–§7), checked with the shared
 /// kernel on well-formed models only (MENU001–MENU005 speak for the others). Certified families are decided in
 /// closed form; everything else on a bounded grid of served types.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class EconomicsAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.VirtualValueNotIncreasing, Descriptors.NotVerified, Descriptors.BoundedRentGrowth,
-        Descriptors.FineTuningUniform, Descriptors.BinaryTypes, Descriptors.MarkupIncreasing);
+        Descriptors.FineTuningUniform, Descriptors.BinaryTypes, Descriptors.MarkupIncreasing, Descriptors.NobodyServed);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -46,6 +46,16 @@ public sealed class EconomicsAnalyzer : DiagnosticAnalyzer
         if (economy.Technology is { } technology && model.TypeProfiles.Count == 2)
             CheckBinaryTypes(model, technology, report, ct);
         if (economy.Values is not { } values) return;
+
+        // The generator's planner declines the same models: both ask the kernel for the reserve value.
+        if (double.IsPositiveInfinity(values.ReserveValue))
+        {
+            report(Diagnostic.Create(Descriptors.NobodyServed, economy.ValueLocation(values.Lower, ct), economy.ValuesText,
+                economy.HasHeavyParetoTail
+                    ? "a Pareto part with shape ≤ 1 has φ(w) = w·(1 − 1/shape) ≤ 0 at every w; use shape > 1"
+                    : "declare values whose upper tail is thin enough that high types are worth serving (e.g. Pareto shape > 1)"));
+            return;
+        }
 
         if (values.PoolingIntervals.Count > 0)
         {
