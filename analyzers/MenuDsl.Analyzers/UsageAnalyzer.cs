@@ -32,8 +32,12 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
             if (ModelSymbols.TryCreate(start.Compilation) is not { } symbols) return;
             start.RegisterSymbolAction(symbol =>
             {
-                if (ModelDeclaration.Read((INamedTypeSymbol)symbol.Symbol, symbols) is { } model)
+                var type = (INamedTypeSymbol)symbol.Symbol;
+                if (ModelDeclaration.Read(type, symbols) is { } model)
                     Analyze(model, symbol.ReportDiagnostic, symbol.CancellationToken);
+                else if (GeneratorScope.HasModelAttributes(type) && type.Locations.Length > 0)
+                    symbol.ReportDiagnostic(Diagnostic.Create(Descriptors.CannotComplete, type.Locations[0], type.Name,
+                        GeneratorScope.Explain(GeneratorGap.NotMarked)));
             }, SymbolKind.NamedType);
         });
     }

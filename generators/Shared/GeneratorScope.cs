@@ -8,6 +8,8 @@ internal enum GeneratorGap
 {
     /// <summary>The generator can complete the type.</summary>
     None,
+    /// <summary>Model attributes without <c>[PricingModel]</c>: the generator looks only at marked types.</summary>
+    NotMarked,
     /// <summary>A record, struct or interface: the generated half is a sealed partial class.</summary>
     NotAClass,
     /// <summary>A static or abstract class: it can have no instance.</summary>
@@ -22,6 +24,8 @@ internal enum GeneratorGap
     CustomTechnology,
     /// <summary><c>[TypeProfile]</c> attributes: the binary environment, analyzed but not generated yet.</summary>
     BinaryEnvironment,
+    /// <summary>A MenuDsl attribute whose arguments do not bind (wrong count or type, a syntax error).</summary>
+    UnreadableArguments,
 }
 
 /// <summary>
@@ -34,12 +38,14 @@ internal static class GeneratorScope
     /// <summary>The nested class the generated half declares; a user member with this name would clash.</summary>
     public const string ReservedName = "MenuDslSolver";
 
+    private const string PricingModelAttribute = "MenuDsl.PricingModelAttribute";
     private const string ProductionFunctionAttribute = "MenuDsl.ProductionFunctionAttribute";
     private const string TypeProfileAttribute = "MenuDsl.TypeProfileAttribute";
 
     /// <summary>The first gap found, shapes before features (a shape is the user's to change, a feature ours).</summary>
     public static GeneratorGap Of(INamedTypeSymbol type)
     {
+        if (!HasAttribute(type, PricingModelAttribute)) return GeneratorGap.NotMarked;
         if (type.TypeKind != TypeKind.Class || type.IsRecord) return GeneratorGap.NotAClass;
         if (type.IsStatic || type.IsAbstract) return GeneratorGap.StaticOrAbstract;
         for (var t = type; t is not null; t = t.ContainingType)
@@ -50,8 +56,12 @@ internal static class GeneratorScope
         if (type.GetMembers().Any(m => m is IMethodSymbol && HasAttribute(m, ProductionFunctionAttribute)))
             return GeneratorGap.CustomTechnology;
         if (HasAttribute(type, TypeProfileAttribute)) return GeneratorGap.BinaryEnvironment;
+        if (type.GetAttributes().Any(a => IsMenuDsl(a) && !Binds(a))) return GeneratorGap.UnreadableArguments;
         return GeneratorGap.None;
     }
+
+    /// <summary>Whether the type carries a MenuDsl attribute: a type with none is no concern of the generator.</summary>
+    public static bool HasModelAttributes(INamedTypeSymbol type) => type.GetAttributes().Any(IsMenuDsl);
 
     /// <summary>Whether the gap is the declaration's (an error: it can never be completed as written) or a feature not generated yet.</summary>
     public static bool IsPermanent(GeneratorGap gap) => gap is not (GeneratorGap.CustomTechnology or GeneratorGap.BinaryEnvironment);
@@ -59,6 +69,10 @@ internal static class GeneratorScope
     /// <summary>The reason and what to do, for the diagnostic message.</summary>
     public static string Explain(GeneratorGap gap) => gap switch
     {
+        GeneratorGap.NotMarked =>
+            "it has MenuDsl model attributes but no [PricingModel], and the generator completes only types marked with it; add [PricingModel]",
+        GeneratorGap.UnreadableArguments =>
+            "the arguments of a MenuDsl attribute do not compile (wrong count or type, or a syntax error), so the model cannot be read; fix the compiler errors on that attribute",
         GeneratorGap.NotAClass =>
             "only a class is completed (the generated half is a sealed partial class), not a record, struct or interface; declare it as 'partial class'",
         GeneratorGap.StaticOrAbstract =>
@@ -75,6 +89,15 @@ internal static class GeneratorScope
             "the binary environment ([TypeProfile]) is checked (MENU010) but not generated yet; declare a [ValueDistribution] instead of the profiles to get a generated solver",
         _ => "",
     };
+
+    private static bool IsMenuDsl(AttributeData attribute) =>
+        attribute.AttributeClass is { TypeKind: not TypeKind.Error } c && c.ContainingNamespace?.ToDisplayString() == "MenuDsl";
+
+    // A constructor that binds and no argument in error: what the compiler could not read, neither can the parser.
+    private static bool Binds(AttributeData attribute) =>
+        attribute.AttributeConstructor is not null
+        && attribute.ConstructorArguments.All(a => a.Kind != TypedConstantKind.Error)
+        && attribute.NamedArguments.All(a => a.Value.Kind != TypedConstantKind.Error);
 
     private static bool HasAttribute(ISymbol symbol, string metadataName) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == metadataName);
