@@ -67,10 +67,14 @@ internal static class Descriptors
         "'{0}' cannot be completed by the generator: {1}",
         Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU014.md");
 
+    public static readonly DiagnosticDescriptor NumericFailure = new("MENU015", "The model cannot be solved at build time",
+        "The shared kernel failed on this model: {0}; the generator emits nothing for it. Use less extreme parameters (values near the limits of double, such as 1e308, overflow its special functions).",
+        Numerics, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU015.md");
+
     public static readonly DiagnosticDescriptor[] All =
     [
         NotPartial, ProductionFunctionCount, CobbDouglasExponents, TokenCost, DistributionParameters,
         VirtualValueNotIncreasing, NotVerified, BoundedRentGrowth, FineTuningUniform, BinaryTypes, MarkupIncreasing,
-        NotGeneratedYet, NobodyServed, CannotComplete,
+        NotGeneratedYet, NobodyServed, CannotComplete, NumericFailure,
     ];
 }

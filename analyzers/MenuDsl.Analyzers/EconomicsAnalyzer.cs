@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using MenuDsl.Kernel;
+using MenuDsl.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -23,7 +24,8 @@ public sealed class EconomicsAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.VirtualValueNotIncreasing, Descriptors.NotVerified, Descriptors.BoundedRentGrowth,
-        Descriptors.FineTuningUniform, Descriptors.BinaryTypes, Descriptors.MarkupIncreasing, Descriptors.NobodyServed);
+        Descriptors.FineTuningUniform, Descriptors.BinaryTypes, Descriptors.MarkupIncreasing, Descriptors.NobodyServed,
+        Descriptors.NumericFailure);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -34,9 +36,18 @@ public sealed class EconomicsAnalyzer : DiagnosticAnalyzer
             if (ModelSymbols.TryCreate(start.Compilation) is not { } symbols) return;
             start.RegisterSymbolAction(symbol =>
             {
-                if (ModelDeclaration.Read((INamedTypeSymbol)symbol.Symbol, symbols) is { } model
-                    && EconomicModel.TryCreate(model) is { } economy)
-                    Analyze(model, economy, symbol.ReportDiagnostic, symbol.CancellationToken);
+                if (ModelDeclaration.Read((INamedTypeSymbol)symbol.Symbol, symbols) is not { } model) return;
+                try
+                {
+                    if (EconomicModel.TryCreate(model) is { } economy)
+                        Analyze(model, economy, symbol.ReportDiagnostic, symbol.CancellationToken);
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
+                {
+                    // Past Service.Of the generator has its menu; only the analyzer's own grid checks failed.
+                    symbol.ReportDiagnostic(Diagnostic.Create(Descriptors.NotVerified, model.NameLocation,
+                        "The economic assumptions (MENU006, MENU008, MENU011)", "the kernel failed numerically while checking them: " + e.Message));
+                }
             }, SymbolKind.NamedType);
         });
     }
@@ -47,8 +58,15 @@ public sealed class EconomicsAnalyzer : DiagnosticAnalyzer
             CheckBinaryTypes(model, technology, report, ct);
         if (economy.Values is not { } values) return;
 
-        // The generator's planner declines the same models: both ask the kernel for the reserve value.
-        if (double.IsPositiveInfinity(values.ReserveValue))
+        // The generator's planner declines exactly these models: both ask Service.Of.
+        string? failure = null;
+        var verdict = economy.Technology is { } t ? Service.Of(() => values, () => economy.Scales, t.Delta, out failure) : ServiceVerdict.Served;
+        if (verdict == ServiceVerdict.NumericFailure)
+        {
+            report(Diagnostic.Create(Descriptors.NumericFailure, economy.ValueLocation(values.Lower, ct), failure));
+            return;
+        }
+        if (verdict == ServiceVerdict.NobodyServed || double.IsPositiveInfinity(values.ReserveValue))
         {
             report(Diagnostic.Create(Descriptors.NobodyServed, economy.ValueLocation(values.Lower, ct), economy.ValuesText,
                 economy.HasHeavyParetoTail

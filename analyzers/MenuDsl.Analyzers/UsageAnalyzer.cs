@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using System.Linq;
 using MenuDsl.Kernel;
-using MenuDsl.Roslyn;
+using MenuDsl.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using MenuDsl.Generators.Model;
 using MenuDsl.Kernel;
-using MenuDsl.Roslyn;
+using MenuDsl.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

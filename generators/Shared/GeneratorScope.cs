@@ -1,7 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
-namespace MenuDsl.Roslyn;
+namespace MenuDsl.Shared;
 
 /// <summary>Why the generator does not complete a <c>[PricingModel]</c> type, whatever its parameters.</summary>
 internal enum GeneratorGap
@@ -96,8 +96,12 @@ internal static class GeneratorScope
     // A constructor that binds and no argument in error: what the compiler could not read, neither can the parser.
     private static bool Binds(AttributeData attribute) =>
         attribute.AttributeConstructor is not null
-        && attribute.ConstructorArguments.All(a => a.Kind != TypedConstantKind.Error)
-        && attribute.NamedArguments.All(a => a.Value.Kind != TypedConstantKind.Error);
+        && attribute.ConstructorArguments.All(Binds)
+        && attribute.NamedArguments.All(a => Binds(a.Value));
+
+    // Array elements too: new[] { 1.0, null } binds the array but not its second element.
+    private static bool Binds(TypedConstant constant) =>
+        constant.Kind != TypedConstantKind.Error && (constant.Kind != TypedConstantKind.Array || constant.IsNull || constant.Values.All(Binds));
 
     private static bool HasAttribute(ISymbol symbol, string metadataName) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == metadataName);

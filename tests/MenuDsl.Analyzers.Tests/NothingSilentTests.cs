@@ -40,6 +40,21 @@ public class NothingSilentTests
         """);
 
     [Fact]
+    public Task MENU014_model_attributes_without_PricingModel() => Usage.Analyzer("""
+        [CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        public partial class {|MENU014:ChatApi|};
+        """);
+
+    // The compiler reports the arguments (CS1729); MENU014 says that this is why the model is not generated.
+    [Fact]
+    public async Task MENU014_arguments_that_do_not_bind()
+    {
+        var diagnostics = await Messages.Of(
+            "[PricingModel, CobbDouglas(0.3, 0.2, 0.1, 0.5), TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]\npublic partial class ChatApi;");
+        Assert.Contains(diagnostics, d => d.Id == "MENU014" && d.GetMessage().Contains("do not compile"));
+    }
+
+    [Fact]
     public Task Protected_and_internal_constructors_are_accessible() => Usage.Analyzer(
         Attributes + "\npublic partial class ChatApi { internal ChatApi() { } }");
 

@@ -73,6 +73,9 @@ public sealed class InvalidModelTests
         { "no accessible parameterless constructor", "MENU014", Valid.Replace("public partial class /*NAME*/ChatApi;", "public partial class ChatApi { private ChatApi() { } }") },
         { "only a constructor with parameters", "MENU014", Valid.Replace("public partial class /*NAME*/ChatApi;", "public partial class ChatApi { public ChatApi(int seats) { } }") },
         { "record", "MENU014", Valid.Replace("public partial class /*NAME*/ChatApi;", "public partial record ChatApi;") },
+        { "no [PricingModel]", "MENU014", With("MODIFIERS", "") },
+        { "CobbDouglas with four arguments (CS1729)", "MENU014", With("TECHNOLOGY", "[CobbDouglas(0.3, 0.2, 0.1, 0.5)]") },
+        { "TokenCosts with a string (CS1503)", "MENU014", With("COSTS", "[TokenCosts(1.0, \"2.0\", 5.0)]") },
         { "member named MenuDslSolver", "MENU014", Valid.Replace("public partial class /*NAME*/ChatApi;", "public partial class ChatApi { private sealed class MenuDslSolver; }") },
     };
 
