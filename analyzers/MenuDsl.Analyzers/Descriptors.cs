@@ -55,9 +55,26 @@ internal static class Descriptors
         "The markup m(w) = w/φ(w) increases on [{0}, {1}] (from {2} to {3}); the two-part tariff menu is not incentive compatible there. Use value distributions with a non-increasing markup (uniform, exponential, Pareto, power with c ≥ 1).",
         Economics, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU011.md");
 
+    public static readonly DiagnosticDescriptor NotGeneratedYet = new("MENU012", "The generator does not complete this model yet",
+        "'{0}' is not generated: {1}",
+        Usage, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU012.md");
+
+    public static readonly DiagnosticDescriptor NobodyServed = new("MENU013", "Nobody is served",
+        "Nobody is served: the virtual value φ(w) = w − (1 − F(w))/f(w) of {0} is never positive, so no type buys and there is no menu to generate; {1}",
+        Economics, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU013.md");
+
+    public static readonly DiagnosticDescriptor CannotComplete = new("MENU014", "The generator cannot complete this type",
+        "'{0}' cannot be completed by the generator: {1}",
+        Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU014.md");
+
+    public static readonly DiagnosticDescriptor NumericFailure = new("MENU015", "The model cannot be solved at build time",
+        "The shared kernel failed on this model: {0}; the generator emits nothing for it. Use less extreme parameters (values near the limits of double, such as 1e308, overflow its special functions).",
+        Numerics, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU015.md");
+
     public static readonly DiagnosticDescriptor[] All =
     [
         NotPartial, ProductionFunctionCount, CobbDouglasExponents, TokenCost, DistributionParameters,
         VirtualValueNotIncreasing, NotVerified, BoundedRentGrowth, FineTuningUniform, BinaryTypes, MarkupIncreasing,
+        NotGeneratedYet, NobodyServed, CannotComplete, NumericFailure,
     ];
 }

@@ -43,12 +43,38 @@ internal sealed class EconomicModel
         return Arguments.Of(valueParts[0].Attribute, ct);
     }
 
+    /// <summary>The declared value law as text: "Pareto(1, 0.5)", or the weighted parts of a mixture.</summary>
+    public string ValuesText
+    {
+        get
+        {
+            static string Part(DistributionDeclaration d) =>
+                $"{d.Family}({string.Join(", ", Array.ConvertAll(d.Parameters, p => Families.Format(p)))})";
+            if (valueParts.Count == 1) return "ValueDistribution " + Part(valueParts[0]);
+            var parts = new string[valueParts.Count];
+            for (int i = 0; i < parts.Length; i++) parts[i] = Families.Format(valueParts[i].Weight) + "×" + Part(valueParts[i]);
+            return "the ValueDistribution mixture " + string.Join(" + ", parts);
+        }
+    }
+
+    /// <summary>Whether a value part is Pareto with shape ≤ 1: its φ(w) = w(1 − 1/shape) is never positive.</summary>
+    public bool HasHeavyParetoTail
+    {
+        get
+        {
+            foreach (var part in valueParts)
+                if (part.Family == Family.Pareto && part.Parameters[1] <= 1) return true;
+            return false;
+        }
+    }
+
     public Location ScaleLocation(CancellationToken ct) => Arguments.Of(scaleParts[0].Attribute, ct);
 
     /// <summary>Null unless the model passes every usage check (then MENU001–MENU005 speak for it).</summary>
     public static EconomicModel? TryCreate(ModelDeclaration model)
     {
-        if ((model.CobbDouglas is null ? 0 : 1) + model.ProductionFunctions.Count != 1 || model.TokenCosts is not { } costs)
+        if (model.CobbDouglasAttributes.Count + model.ProductionFunctions.Count != 1 || model.TokenCostsAttributes.Count != 1
+            || model.TokenCosts is not { } costs)
             return null;
         if (Arguments.Constructor(costs, 0) is not { } cx || Arguments.Constructor(costs, 1) is not { } cy
             || Arguments.Constructor(costs, 2) is not { } cz)

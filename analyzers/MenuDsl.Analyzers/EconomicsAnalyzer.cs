@@ -3,13 +3,14 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using MenuDsl.Kernel;
+using MenuDsl.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace MenuDsl.Analyzers;
 
 /// <summary>
-/// MENU006–MENU011: the economic assumptions behind the generated menu (model.md §5–§7), checked with the shared
+/// MENU013: somebody is served (else the generator emits nothing). MENU006–MENU011: the economic assumptions behind the generated menu (model.md §5–§7), checked with the shared
 /// kernel on well-formed models only (MENU001–MENU005 speak for the others). Certified families are decided in
 /// closed form; everything else on a bounded grid of served types.
 /// </summary>
@@ -23,7 +24,8 @@ public sealed class EconomicsAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.VirtualValueNotIncreasing, Descriptors.NotVerified, Descriptors.BoundedRentGrowth,
-        Descriptors.FineTuningUniform, Descriptors.BinaryTypes, Descriptors.MarkupIncreasing);
+        Descriptors.FineTuningUniform, Descriptors.BinaryTypes, Descriptors.MarkupIncreasing, Descriptors.NobodyServed,
+        Descriptors.NumericFailure);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -34,9 +36,18 @@ public sealed class EconomicsAnalyzer : DiagnosticAnalyzer
             if (ModelSymbols.TryCreate(start.Compilation) is not { } symbols) return;
             start.RegisterSymbolAction(symbol =>
             {
-                if (ModelDeclaration.Read((INamedTypeSymbol)symbol.Symbol, symbols) is { } model
-                    && EconomicModel.TryCreate(model) is { } economy)
-                    Analyze(model, economy, symbol.ReportDiagnostic, symbol.CancellationToken);
+                if (ModelDeclaration.Read((INamedTypeSymbol)symbol.Symbol, symbols) is not { } model) return;
+                try
+                {
+                    if (EconomicModel.TryCreate(model) is { } economy)
+                        Analyze(model, economy, symbol.ReportDiagnostic, symbol.CancellationToken);
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
+                {
+                    // Past Service.Of the generator has its menu; only the analyzer's own grid checks failed.
+                    symbol.ReportDiagnostic(Diagnostic.Create(Descriptors.NotVerified, model.NameLocation,
+                        "The economic assumptions (MENU006, MENU008, MENU011)", "the kernel failed numerically while checking them: " + e.Message));
+                }
             }, SymbolKind.NamedType);
         });
     }
@@ -46,6 +57,23 @@ public sealed class EconomicsAnalyzer : DiagnosticAnalyzer
         if (economy.Technology is { } technology && model.TypeProfiles.Count == 2)
             CheckBinaryTypes(model, technology, report, ct);
         if (economy.Values is not { } values) return;
+
+        // The generator's planner declines exactly these models: both ask Service.Of.
+        string? failure = null;
+        var verdict = economy.Technology is { } t ? Service.Of(() => values, () => economy.Scales, t.Delta, out failure) : ServiceVerdict.Served;
+        if (verdict == ServiceVerdict.NumericFailure)
+        {
+            report(Diagnostic.Create(Descriptors.NumericFailure, economy.ValueLocation(values.Lower, ct), failure));
+            return;
+        }
+        if (verdict == ServiceVerdict.NobodyServed || double.IsPositiveInfinity(values.ReserveValue))
+        {
+            report(Diagnostic.Create(Descriptors.NobodyServed, economy.ValueLocation(values.Lower, ct), economy.ValuesText,
+                economy.HasHeavyParetoTail
+                    ? "a Pareto part with shape ≤ 1 has φ(w) = w·(1 − 1/shape) ≤ 0 at every w; use shape > 1"
+                    : "declare values whose upper tail is thin enough that high types are worth serving (e.g. Pareto shape > 1)"));
+            return;
+        }
 
         if (values.PoolingIntervals.Count > 0)
         {

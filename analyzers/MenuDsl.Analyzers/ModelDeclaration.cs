@@ -49,8 +49,12 @@ internal sealed class ModelDeclaration
 {
     public required INamedTypeSymbol Type { get; init; }
     public AttributeData? PricingModel { get; init; }
-    public AttributeData? CobbDouglas { get; init; }
-    public AttributeData? TokenCosts { get; init; }
+    public AttributeData? CobbDouglas => CobbDouglasAttributes.Count > 0 ? CobbDouglasAttributes[0] : null;
+    public AttributeData? TokenCosts => TokenCostsAttributes.Count > 0 ? TokenCostsAttributes[0] : null;
+
+    /// <summary>All of them: the compiler rejects a second one (CS0579) but still binds it, and so does the generator.</summary>
+    public List<AttributeData> CobbDouglasAttributes { get; } = [];
+    public List<AttributeData> TokenCostsAttributes { get; } = [];
     public List<AttributeData> ProductionFunctions { get; } = [];
     public List<AttributeData> ValueAttributes { get; } = [];
     public List<AttributeData> ScaleAttributes { get; } = [];
@@ -59,7 +63,9 @@ internal sealed class ModelDeclaration
     /// <summary>Null when the type is not a pricing model.</summary>
     public static ModelDeclaration? Read(INamedTypeSymbol type, ModelSymbols symbols)
     {
-        AttributeData? pricingModel = null, cobbDouglas = null, tokenCosts = null;
+        AttributeData? pricingModel = null;
+        var cobbDouglas = new List<AttributeData>();
+        var tokenCosts = new List<AttributeData>();
         var values = new List<AttributeData>();
         var scales = new List<AttributeData>();
         var profiles = new List<AttributeData>();
@@ -68,14 +74,16 @@ internal sealed class ModelDeclaration
             var c = attribute.AttributeClass;
             if (c is null) continue;
             if (SymbolEqualityComparer.Default.Equals(c, symbols.PricingModel)) pricingModel = attribute;
-            else if (SymbolEqualityComparer.Default.Equals(c, symbols.CobbDouglas)) cobbDouglas ??= attribute;
-            else if (SymbolEqualityComparer.Default.Equals(c, symbols.TokenCosts)) tokenCosts ??= attribute;
+            else if (SymbolEqualityComparer.Default.Equals(c, symbols.CobbDouglas)) cobbDouglas.Add(attribute);
+            else if (SymbolEqualityComparer.Default.Equals(c, symbols.TokenCosts)) tokenCosts.Add(attribute);
             else if (SymbolEqualityComparer.Default.Equals(c, symbols.ValueDistribution)) values.Add(attribute);
             else if (SymbolEqualityComparer.Default.Equals(c, symbols.ScaleDistribution)) scales.Add(attribute);
             else if (SymbolEqualityComparer.Default.Equals(c, symbols.TypeProfile)) profiles.Add(attribute);
         }
         if (pricingModel is null) return null;
-        var model = new ModelDeclaration { Type = type, PricingModel = pricingModel, CobbDouglas = cobbDouglas, TokenCosts = tokenCosts };
+        var model = new ModelDeclaration { Type = type, PricingModel = pricingModel };
+        model.CobbDouglasAttributes.AddRange(cobbDouglas);
+        model.TokenCostsAttributes.AddRange(tokenCosts);
         model.ValueAttributes.AddRange(values);
         model.ScaleAttributes.AddRange(scales);
         model.TypeProfiles.AddRange(profiles);
@@ -120,13 +128,16 @@ internal static class Arguments
     public static DistributionDeclaration? Distribution(AttributeData attribute)
     {
         var args = attribute.ConstructorArguments;
-        if (args.Length != 2 || args[0].Value is not int family || family < 0 || family > (int)Family.TruncatedNormal
+        if (args.Length != 2 || args[0].Value is not int family || !IsFamily(family)
             || args[1].Kind != TypedConstantKind.Array || args[1].IsNull)
             return null;
         var parameters = Doubles(args[1].Values);
         if (parameters is null) return null;
         return new DistributionDeclaration(attribute, (Family)family, parameters, Named(attribute, "Weight") ?? 1.0);
     }
+
+    /// <summary>Whether a <c>Distribution</c> value names a family (a cast such as <c>(Distribution)42</c> does not).</summary>
+    public static bool IsFamily(int kind) => kind >= 0 && kind <= (int)Family.TruncatedNormal;
 
     private static double[]? Doubles(System.Collections.Immutable.ImmutableArray<TypedConstant> values)
     {

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Threading;
+using System.Linq;
 using MenuDsl.Kernel;
+using MenuDsl.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,15 +12,16 @@ namespace MenuDsl.Analyzers;
 
 /// <summary>
 /// MENU001–MENU005: the declaration is well formed (partial, one production function, valid exponents, costs and
-/// distribution parameters). The generator emits nothing for a model that fails here, so these are the errors
-/// the user sees.
+/// distribution parameters); MENU012/MENU014: the type is one the generator completes (<see cref="GeneratorScope"/>,
+/// the rule the generator itself applies). The generator emits nothing for a model that fails here, so these are
+/// the diagnostics the user sees.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UsageAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.NotPartial, Descriptors.ProductionFunctionCount, Descriptors.CobbDouglasExponents,
-        Descriptors.TokenCost, Descriptors.DistributionParameters);
+        Descriptors.TokenCost, Descriptors.DistributionParameters, Descriptors.NotGeneratedYet, Descriptors.CannotComplete);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -29,8 +32,12 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
             if (ModelSymbols.TryCreate(start.Compilation) is not { } symbols) return;
             start.RegisterSymbolAction(symbol =>
             {
-                if (ModelDeclaration.Read((INamedTypeSymbol)symbol.Symbol, symbols) is { } model)
+                var type = (INamedTypeSymbol)symbol.Symbol;
+                if (ModelDeclaration.Read(type, symbols) is { } model)
                     Analyze(model, symbol.ReportDiagnostic, symbol.CancellationToken);
+                else if (GeneratorScope.HasModelAttributes(type) && type.Locations.Length > 0)
+                    symbol.ReportDiagnostic(Diagnostic.Create(Descriptors.CannotComplete, type.Locations[0], type.Name,
+                        GeneratorScope.Explain(GeneratorGap.NotMarked)));
             }, SymbolKind.NamedType);
         });
     }
@@ -41,6 +48,22 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
         CheckProductionFunction(model, report, ct);
         CheckTokenCosts(model, report, ct);
         CheckDistributions(model, report, ct);
+        CheckScope(model, report, ct);
+    }
+
+    private static void CheckScope(ModelDeclaration model, System.Action<Diagnostic> report, CancellationToken ct)
+    {
+        var gap = GeneratorScope.Of(model.Type);
+        if (gap == GeneratorGap.None) return;
+        var location = gap switch
+        {
+            GeneratorGap.CustomTechnology => Arguments.Of(model.ProductionFunctions[0], ct),
+            GeneratorGap.BinaryEnvironment => Arguments.Of(model.TypeProfiles[0], ct),
+            GeneratorGap.ReservedName => model.Type.GetMembers(GeneratorScope.ReservedName)[0].Locations.FirstOrDefault() ?? model.NameLocation,
+            _ => model.NameLocation,
+        };
+        report(Diagnostic.Create(GeneratorScope.IsPermanent(gap) ? Descriptors.CannotComplete : Descriptors.NotGeneratedYet,
+            location, model.Type.Name, GeneratorScope.Explain(gap)));
     }
 
     // The generator completes the type with a partial declaration, so it and every enclosing type must be partial.
@@ -60,7 +83,7 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
 
     private static void CheckProductionFunction(ModelDeclaration model, System.Action<Diagnostic> report, CancellationToken ct)
     {
-        int count = (model.CobbDouglas is null ? 0 : 1) + model.ProductionFunctions.Count;
+        int count = model.CobbDouglasAttributes.Count + model.ProductionFunctions.Count;
         if (count == 0)
         {
             report(Diagnostic.Create(Descriptors.ProductionFunctionCount, model.NameLocation, model.Type.Name, "declares no production function"));
@@ -68,8 +91,9 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
         }
         if (count > 1)
         {
-            // The one that makes it more than one: the second [ProductionFunction] (the first when CobbDouglas is there).
-            var extra = model.ProductionFunctions[model.CobbDouglas is null ? 1 : 0];
+            // The one that makes it more than one: the second [CobbDouglas], else the first [ProductionFunction] after it.
+            var extra = model.CobbDouglasAttributes.Count > 1 ? model.CobbDouglasAttributes[1]
+                : model.ProductionFunctions[model.CobbDouglas is null ? 1 : 0];
             report(Diagnostic.Create(Descriptors.ProductionFunctionCount, Arguments.Of(extra, ct), model.Type.Name,
                 $"declares {count} production functions"));
         }
@@ -111,6 +135,9 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
             report(Diagnostic.Create(Descriptors.TokenCost, model.NameLocation, $"'{model.Type.Name}' declares no token costs"));
             return;
         }
+        if (model.TokenCostsAttributes.Count > 1)
+            report(Diagnostic.Create(Descriptors.TokenCost, Arguments.Of(model.TokenCostsAttributes[1], ct),
+                $"'{model.Type.Name}' declares [TokenCosts] {model.TokenCostsAttributes.Count} times, so the costs are ambiguous; keep one"));
         string[] names = ["input", "output", "fine-tuning"];
         for (int i = 0; i < 3; i++)
             if (Arguments.Constructor(costs, i) is { } c && (!(c > 0) || !Numeric.IsFinite(c)))
@@ -130,6 +157,13 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
 
     private static void CheckDistribution(AttributeData attribute, bool isScale, System.Action<Diagnostic> report, CancellationToken ct)
     {
+        if (attribute.ConstructorArguments is [{ Value: int kind }, ..] && !Arguments.IsFamily(kind))
+        {
+            var kindLocation = Arguments.Positional(attribute, 0, ct);
+            report(Diagnostic.Create(Descriptors.DistributionParameters, kindLocation, isScale ? "ScaleDistribution" : "ValueDistribution",
+                $"{kind} is not a Distribution kind; use one of {string.Join(", ", System.Enum.GetNames(typeof(Family)))}"));
+            return;
+        }
         if (Arguments.Distribution(attribute) is not { } d) return;
         string what = (isScale ? "ScaleDistribution " : "ValueDistribution ") + d.Family;
         if (!(d.Weight > 0) || double.IsInfinity(d.Weight))

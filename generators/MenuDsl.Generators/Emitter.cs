@@ -15,7 +15,7 @@ internal static class Emitter
     private const string Math = "global::System.Math";
 
     /// <summary>The nested class holding the generated constants and helpers.</summary>
-    public const string Solver = "MenuDslSolver";
+    public const string Solver = Shared.GeneratorScope.ReservedName;
 
     private const string S = Solver + ".";
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using MenuDsl.Generators.Model;
 using MenuDsl.Kernel;
+using MenuDsl.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,9 +13,8 @@ namespace MenuDsl.Generators;
 
 /// <summary>
 /// Reads a <c>[PricingModel]</c> class's attributes into a <see cref="MenuSpec"/>. Returns null for anything the
-/// generator cannot complete (not partial, a missing or invalid parameter, a production function or binary
-/// environment it does not generate yet): the analyzers report those, and emitting nothing keeps their
-/// diagnostic the one the user sees.
+/// generator cannot complete (not partial, a missing or invalid parameter, or a <see cref="GeneratorGap"/>): the
+/// analyzers report those, and emitting nothing keeps their diagnostic the one the user sees.
 /// </summary>
 internal static class Parser
 {
@@ -23,12 +23,13 @@ internal static class Parser
     private const string TokenCostsAttribute = "MenuDsl.TokenCostsAttribute";
     private const string ValueDistributionAttribute = "MenuDsl.ValueDistributionAttribute";
     private const string ScaleDistributionAttribute = "MenuDsl.ScaleDistributionAttribute";
-    private const string TypeProfileAttribute = "MenuDsl.TypeProfileAttribute";
-    private const string ProductionFunctionAttribute = "MenuDsl.ProductionFunctionAttribute";
 
-    /// <summary>Cheap syntactic filter: a class declared partial, in enclosing types that are partial too.</summary>
+    /// <summary>
+    /// Cheap syntactic filter: a type declared partial, in enclosing types that are partial too. Records and structs
+    /// pass, so that <see cref="GeneratorScope"/> alone decides which kinds of type are completed.
+    /// </summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
-        node is ClassDeclarationSyntax declaration && IsPartialChain(declaration);
+        node is TypeDeclarationSyntax declaration && IsPartialChain(declaration);
 
     private static bool IsPartialChain(TypeDeclarationSyntax declaration)
     {
@@ -39,10 +40,8 @@ internal static class Parser
 
     public static MenuSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || type.IsStatic || type.IsAbstract || type.IsGenericType
-            || type.ContainingType is { IsGenericType: true }
-            || !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility != Accessibility.Private))
-            return null;
+        if (context.TargetSymbol is not INamedTypeSymbol type || GeneratorScope.Of(type) != GeneratorGap.None)
+            return null; // the analyzers report the gap (MENU012, MENU014)
 
         double[]? technology = null, costs = null;
         var values = new List<DistributionSpec>();
@@ -68,14 +67,11 @@ internal static class Parser
                 case ScaleDistributionAttribute when Distribution(attribute) is { } scale:
                     scales.Add(scale);
                     break;
-                case CobbDouglasAttribute or TokenCostsAttribute or ValueDistributionAttribute or ScaleDistributionAttribute or TypeProfileAttribute:
-                    return null; // duplicated, malformed, or the binary environment (not generated yet)
+                case CobbDouglasAttribute or TokenCostsAttribute or ValueDistributionAttribute or ScaleDistributionAttribute:
+                    return null; // duplicated or malformed
             }
         }
         if (technology is null || costs is null || values.Count == 0) return null;
-        if (type.GetMembers().Any(m => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ProductionFunctionAttribute)))
-            return null;
-        if (!type.GetMembers(Emitter.Solver).IsEmpty) return null; // the one name the generated half reserves
 
         var spec = new MenuSpec(Shape(type), technology[0], technology[1], technology[2], technology[3], costs[0], costs[1], costs[2],
             new EquatableArray<DistributionSpec>([.. values]), new EquatableArray<DistributionSpec>([.. scales]));

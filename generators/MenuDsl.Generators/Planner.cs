@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MenuDsl.Generators.Model;
 using MenuDsl.Kernel;
+using MenuDsl.Shared;
 
 namespace MenuDsl.Generators;
 
@@ -21,7 +22,8 @@ internal static class Planner
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
         {
-            // The parser admits only valid parameters; a failure here is numeric, and the analyzer reports it.
+            // Service.Of has built the laws and their reserve values; what is left is arithmetic on them, so this
+            // only guards the rule that the generator never throws.
             return null;
         }
     }
@@ -29,21 +31,23 @@ internal static class Planner
     private static MenuPlan? PlanValid(MenuSpec spec)
     {
         var technology = new CobbDouglasCore(spec.Alpha, spec.Beta, spec.Gamma, spec.BaseQuality, spec.InputCost, spec.OutputCost, spec.FineTuningCost);
-        var values = Law(spec.Values);
-        if (double.IsPositiveInfinity(values.ReserveValue)) return null;
+        DistributionCore? values = null, scales = null;
+        // Nobody served or a kernel failure: the analyzers run the same check and report MENU013 / MENU015.
+        if (Service.Of(() => values = Law(spec.Values), () => scales = spec.Scales.Count == 0 ? null : Law(spec.Scales), technology.Delta, out _)
+            != ServiceVerdict.Served)
+            return null;
+        var valueLaw = values!;
         var constants = new Constants(technology.Kappa, technology.Delta, technology.Rho, technology.Epsilon, technology.A0, technology.A,
             technology.FineTuningThreshold, technology.BaseQualityFactor, technology.FineTunedQualityFactor);
 
-        var valueAffine = AffineOf(values);
-        var scales = spec.Scales.Count == 0 ? null : Law(spec.Scales);
-        var thetas = ThetaLaws.ClosedForm(values, scales, technology.Delta);
+        var valueAffine = AffineOf(valueLaw);
+        var thetas = ThetaLaws.ClosedForm(valueLaw, scales, technology.Delta);
         var thetaLaw = scales is null ? ThetaLaw.Values : thetas is null ? ThetaLaw.Numeric : ThetaLaw.UniformClosedForm;
         var thetaAffine = thetas is null ? null : AffineOf(thetas);
         double packageReserve = thetas?.ReserveValue ?? double.NaN;
-        if (double.IsPositiveInfinity(packageReserve)) return null;
 
-        return new MenuPlan(spec, constants, values.Lower, values.Upper, values.ReserveValue,
-            valueAffine, Bottom(values),
+        return new MenuPlan(spec, constants, valueLaw.Lower, valueLaw.Upper, valueLaw.ReserveValue,
+            valueAffine, Bottom(valueLaw),
             thetaLaw, thetaAffine, thetas is null ? 0 : Bottom(thetas), packageReserve);
     }
 

@@ -57,14 +57,14 @@ public class UsageAnalyzerTests
             [{|MENU002:ProductionFunction|}]
             public static double F(double x, double y, double z) => System.Math.Sqrt(x * y);
         }
-        """);
+        """, "MENU012");
 
     [Fact]
-    public Task MENU002_one_custom_production_function_is_clean() => V.Analyzer("""
+    public Task MENU002_one_custom_production_function_is_not_generated_yet() => V.Analyzer("""
         [PricingModel, TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
         public partial class ChatApi
         {
-            [ProductionFunction]
+            [{|MENU012:ProductionFunction|}]
             public static double F(double x, double y, double z) => System.Math.Pow(x * y, 0.3);
         }
         """);

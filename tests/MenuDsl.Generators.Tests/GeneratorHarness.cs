@@ -6,6 +6,7 @@ using System.Reflection;
 using MenuDsl.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace MenuDsl.Generators.Tests;
 
@@ -41,6 +42,12 @@ internal static class GeneratorHarness
         if (result.Exception is not null) throw new InvalidOperationException("The generator threw.", result.Exception);
         return ([.. result.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString()))], diagnostics, output);
     }
+
+    /// <summary>The MenuDsl analyzers' diagnostics on the user's source alone (they skip generated code anyway).</summary>
+    public static ImmutableArray<Diagnostic> AnalyzerDiagnostics(params string[] sources) =>
+        Compilation(sources)
+            .WithAnalyzers([new MenuDsl.Analyzers.UsageAnalyzer(), new MenuDsl.Analyzers.EconomicsAnalyzer()])
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
 
     /// <summary>Generates, compiles warning-free (warnings are errors) and loads the assembly.</summary>
     public static Assembly CompileAndLoad(params string[] sources)

@@ -1,11 +1,12 @@
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace MenuDsl.Generators.Tests;
 
 /// <summary>
-/// Models the generator cannot complete: it must emit nothing (the analyzers report the problem) and never throw.
-/// Each case is one edit of a valid model, which is checked to generate, so an empty output is not vacuous.
+/// Models the generator cannot complete: it must emit nothing, never throw, and the analyzers must say why (the id per
+/// case). Each case is one edit of a valid model, which is checked to generate, so an empty output is not vacuous.
 /// </summary>
 public sealed class InvalidModelTests
 {
@@ -31,45 +32,51 @@ public sealed class InvalidModelTests
         return Valid[..start] + replacement + Valid[end..];
     }
 
-    public static TheoryData<string, string> Cases => new()
+    public static TheoryData<string, string, string> Cases => new()
     {
-        { "not partial", Valid.Replace("public partial class /*NAME*/ChatApi;", "public class ChatApi { }") },
-        { "not partial (nested in a non-partial class)", Valid.Replace("public partial class /*NAME*/ChatApi;", "public class Outer { [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)] public partial class Inner; }") },
-        { "missing TokenCosts", With("COSTS", "") },
-        { "missing CobbDouglas", With("TECHNOLOGY", "") },
-        { "missing ValueDistribution", With("VALUES", "") },
-        { "alpha + beta + gamma = 1", With("TECHNOLOGY", "[CobbDouglas(0.5, 0.3, 0.2)]") },
-        { "alpha + beta + gamma > 1", With("TECHNOLOGY", "[CobbDouglas(0.6, 0.3, 0.2)]") },
-        { "zero exponent", With("TECHNOLOGY", "[CobbDouglas(0.3, 0.0, 0.1)]") },
-        { "negative base quality", With("TECHNOLOGY", "[CobbDouglas(0.3, 0.2, 0.1, BaseQuality = -1.0)]") },
-        { "negative cost", With("COSTS", "[TokenCosts(1.0, -2.0, 5.0)]") },
-        { "zero cost", With("COSTS", "[TokenCosts(0.0, 2.0, 5.0)]") },
-        { "infinite cost", With("COSTS", "[TokenCosts(1.0, 2.0, double.PositiveInfinity)]") },
-        { "NaN cost", With("COSTS", "[TokenCosts(double.NaN, 2.0, 5.0)]") },
-        { "Uniform with lo = hi", With("VALUES", "[ValueDistribution(Distribution.Uniform, 1.0, 1.0)]") },
-        { "Uniform with lo > hi", With("VALUES", "[ValueDistribution(Distribution.Uniform, 2.0, 1.0)]") },
-        { "wrong parameter count (too few)", With("VALUES", "[ValueDistribution(Distribution.Uniform, 0.0)]") },
-        { "wrong parameter count (too many)", With("VALUES", "[ValueDistribution(Distribution.Exponential, 1.0, 2.0)]") },
-        { "no parameters", With("VALUES", "[ValueDistribution(Distribution.Uniform)]") },
-        { "exponential rate 0", With("VALUES", "[ValueDistribution(Distribution.Exponential, 0.0)]") },
-        { "undefined distribution kind", With("VALUES", "[ValueDistribution((Distribution)42, 0.0, 1.0)]") },
-        { "scale distribution above 1", With("SCALES", "[ScaleDistribution(Distribution.Uniform, 0.5, 1.5)]") },
-        { "scale distribution below 0", With("SCALES", "[ScaleDistribution(Distribution.Uniform, -0.5, 1.0)]") },
-        { "unbounded scale distribution", With("SCALES", "[ScaleDistribution(Distribution.Exponential, 1.0)]") },
-        { "mixture weight 0", With("VALUES", "[ValueDistribution(Distribution.Uniform, 0.0, 1.0, Weight = 0.0)][ValueDistribution(Distribution.Uniform, 0.5, 2.0, Weight = 1.0)]") },
-        { "negative mixture weight", With("VALUES", "[ValueDistribution(Distribution.Uniform, 0.0, 1.0, Weight = -0.5)][ValueDistribution(Distribution.Uniform, 0.5, 2.0)]") },
-        { "scale mixture weight 0", With("SCALES", "[ScaleDistribution(Distribution.Uniform, 0.2, 1.0, Weight = 0.0)][ScaleDistribution(Distribution.Uniform, 0.5, 1.0)]") },
-        { "two CobbDouglas attributes", With("EXTRA", "[CobbDouglas(0.25, 0.25, 0.25)]") },
-        { "two TokenCosts attributes", With("EXTRA", "[TokenCosts(1.0, 1.0, 1.0)]") },
-        { "TypeProfile (binary environment)", With("EXTRA", "[TypeProfile(0.5, Value = 2.0)][TypeProfile(0.5, Value = 1.0)]") },
-        { "ProductionFunction", Valid.Replace("public partial class /*NAME*/ChatApi;", "public partial class ChatApi { [ProductionFunction] static double F(double x, double y, double z) => x * y * z; }") },
-        { "Pareto values with shape 0.5 (nobody served)", With("VALUES", "[ValueDistribution(Distribution.Pareto, 1.0, 0.5)]") },
-        { "Pareto values with shape 0.5, no scales", With("SCALES", "").Replace("Uniform, 0.0, 1.0", "Pareto, 1.0, 0.5") },
-        { "generic class", Valid.Replace("/*NAME*/ChatApi;", "ChatApi<T>;") },
-        { "nested in a generic class", Valid.Replace("public partial class /*NAME*/ChatApi;", "public partial class Outer<T> { [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)] public partial class Inner; }") },
-        { "static class", Valid.Replace("public partial class /*NAME*/ChatApi;", "public static partial class ChatApi { }") },
-        { "abstract class", Valid.Replace("public partial class /*NAME*/ChatApi;", "public abstract partial class ChatApi { }") },
-        { "no accessible parameterless constructor", Valid.Replace("public partial class /*NAME*/ChatApi;", "public partial class ChatApi { private ChatApi() { } }") },
+        { "not partial", "MENU001", Valid.Replace("public partial class /*NAME*/ChatApi;", "public class ChatApi { }") },
+        { "not partial (nested in a non-partial class)", "MENU001", Valid.Replace("public partial class /*NAME*/ChatApi;", "public class Outer { [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)] public partial class Inner; }") },
+        { "missing TokenCosts", "MENU004", With("COSTS", "") },
+        { "missing CobbDouglas", "MENU002", With("TECHNOLOGY", "") },
+        { "missing ValueDistribution", "MENU005", With("VALUES", "") },
+        { "alpha + beta + gamma = 1", "MENU003", With("TECHNOLOGY", "[CobbDouglas(0.5, 0.3, 0.2)]") },
+        { "alpha + beta + gamma > 1", "MENU003", With("TECHNOLOGY", "[CobbDouglas(0.6, 0.3, 0.2)]") },
+        { "zero exponent", "MENU003", With("TECHNOLOGY", "[CobbDouglas(0.3, 0.0, 0.1)]") },
+        { "negative base quality", "MENU003", With("TECHNOLOGY", "[CobbDouglas(0.3, 0.2, 0.1, BaseQuality = -1.0)]") },
+        { "negative cost", "MENU004", With("COSTS", "[TokenCosts(1.0, -2.0, 5.0)]") },
+        { "zero cost", "MENU004", With("COSTS", "[TokenCosts(0.0, 2.0, 5.0)]") },
+        { "infinite cost", "MENU004", With("COSTS", "[TokenCosts(1.0, 2.0, double.PositiveInfinity)]") },
+        { "NaN cost", "MENU004", With("COSTS", "[TokenCosts(double.NaN, 2.0, 5.0)]") },
+        { "Uniform with lo = hi", "MENU005", With("VALUES", "[ValueDistribution(Distribution.Uniform, 1.0, 1.0)]") },
+        { "Uniform with lo > hi", "MENU005", With("VALUES", "[ValueDistribution(Distribution.Uniform, 2.0, 1.0)]") },
+        { "wrong parameter count (too few)", "MENU005", With("VALUES", "[ValueDistribution(Distribution.Uniform, 0.0)]") },
+        { "wrong parameter count (too many)", "MENU005", With("VALUES", "[ValueDistribution(Distribution.Exponential, 1.0, 2.0)]") },
+        { "no parameters", "MENU005", With("VALUES", "[ValueDistribution(Distribution.Uniform)]") },
+        { "exponential rate 0", "MENU005", With("VALUES", "[ValueDistribution(Distribution.Exponential, 0.0)]") },
+        { "undefined distribution kind", "MENU005", With("VALUES", "[ValueDistribution((Distribution)42, 0.0, 1.0)]") },
+        { "scale distribution above 1", "MENU005", With("SCALES", "[ScaleDistribution(Distribution.Uniform, 0.5, 1.5)]") },
+        { "scale distribution below 0", "MENU005", With("SCALES", "[ScaleDistribution(Distribution.Uniform, -0.5, 1.0)]") },
+        { "unbounded scale distribution", "MENU005", With("SCALES", "[ScaleDistribution(Distribution.Exponential, 1.0)]") },
+        { "mixture weight 0", "MENU005", With("VALUES", "[ValueDistribution(Distribution.Uniform, 0.0, 1.0, Weight = 0.0)][ValueDistribution(Distribution.Uniform, 0.5, 2.0, Weight = 1.0)]") },
+        { "negative mixture weight", "MENU005", With("VALUES", "[ValueDistribution(Distribution.Uniform, 0.0, 1.0, Weight = -0.5)][ValueDistribution(Distribution.Uniform, 0.5, 2.0)]") },
+        { "scale mixture weight 0", "MENU005", With("SCALES", "[ScaleDistribution(Distribution.Uniform, 0.2, 1.0, Weight = 0.0)][ScaleDistribution(Distribution.Uniform, 0.5, 1.0)]") },
+        { "two CobbDouglas attributes", "MENU002", With("EXTRA", "[CobbDouglas(0.25, 0.25, 0.25)]") },
+        { "two TokenCosts attributes", "MENU004", With("EXTRA", "[TokenCosts(1.0, 1.0, 1.0)]") },
+        { "TypeProfile (binary environment)", "MENU012", With("EXTRA", "[TypeProfile(0.5, Value = 2.0)][TypeProfile(0.5, Value = 1.0)]") },
+        { "ProductionFunction", "MENU012", Valid.Replace("public partial class /*NAME*/ChatApi;", "public partial class ChatApi { [ProductionFunction] static double F(double x, double y, double z) => x * y * z; }") },
+        { "Pareto values with shape 0.5 (nobody served)", "MENU013", With("VALUES", "[ValueDistribution(Distribution.Pareto, 1.0, 0.5)]") },
+        { "Pareto values with shape 0.5, no scales", "MENU013", With("SCALES", "").Replace("Uniform, 0.0, 1.0", "Pareto, 1.0, 0.5") },
+        { "generic class", "MENU014", Valid.Replace("/*NAME*/ChatApi;", "ChatApi<T>;") },
+        { "nested in a generic class", "MENU014", Valid.Replace("public partial class /*NAME*/ChatApi;", "public partial class Outer<T> { [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)] public partial class Inner; }") },
+        { "static class", "MENU014", Valid.Replace("public partial class /*NAME*/ChatApi;", "public static partial class ChatApi { }") },
+        { "abstract class", "MENU014", Valid.Replace("public partial class /*NAME*/ChatApi;", "public abstract partial class ChatApi { }") },
+        { "no accessible parameterless constructor", "MENU014", Valid.Replace("public partial class /*NAME*/ChatApi;", "public partial class ChatApi { private ChatApi() { } }") },
+        { "only a constructor with parameters", "MENU014", Valid.Replace("public partial class /*NAME*/ChatApi;", "public partial class ChatApi { public ChatApi(int seats) { } }") },
+        { "record", "MENU014", Valid.Replace("public partial class /*NAME*/ChatApi;", "public partial record ChatApi;") },
+        { "no [PricingModel]", "MENU014", With("MODIFIERS", "") },
+        { "CobbDouglas with four arguments (CS1729)", "MENU014", With("TECHNOLOGY", "[CobbDouglas(0.3, 0.2, 0.1, 0.5)]") },
+        { "TokenCosts with a string (CS1503)", "MENU014", With("COSTS", "[TokenCosts(1.0, \"2.0\", 5.0)]") },
+        { "member named MenuDslSolver", "MENU014", Valid.Replace("public partial class /*NAME*/ChatApi;", "public partial class ChatApi { private sealed class MenuDslSolver; }") },
     };
 
     [Fact]
@@ -83,14 +90,23 @@ public sealed class InvalidModelTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void GeneratesNothingAndDoesNotThrow(string what, string source)
+    public void GeneratesNothingAndTheAnalyzersSayWhy(string what, string id, string source)
     {
         Assert.NotEqual(Valid, source);
         var (sources, diagnostics, _) = GeneratorHarness.Run(source); // throws if the generator threw
         Assert.True(sources.IsEmpty, $"{what}: generated {string.Join(", ", sources.Select(s => s.HintName))}.");
         Assert.DoesNotContain(diagnostics, d => d.Id == "CS8785");
         Assert.Empty(diagnostics);
+
+        // Nothing silent: the user sees why, with the id that names the reason.
+        var reported = GeneratorHarness.AnalyzerDiagnostics(source);
+        Assert.True(reported.Any(d => d.Id == id && d.Severity >= DiagnosticSeverity.Warning),
+            $"{what}: expected {id}, the analyzers reported [{string.Join("; ", reported)}].");
     }
+
+    [Fact]
+    public void TheTemplateIsCleanForTheAnalyzers() =>
+        Assert.DoesNotContain(GeneratorHarness.AnalyzerDiagnostics(Valid), d => d.Severity >= DiagnosticSeverity.Warning);
 }
 
 /// <summary>
