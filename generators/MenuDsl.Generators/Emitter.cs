@@ -90,8 +90,10 @@ internal static class Emitter
             w.Line("// The law of θ is numeric here, so its reserve value is found at run time, once.")
              .Line($"public static readonly global::System.Lazy<double> PackageReserve = new global::System.Lazy<double>(() => {Support}.ReserveValue(Thetas));")
              .Line();
-        w.Line("public static global::MenuDsl.TwoPartTariff NoSale(double cap) =>")
-         .Line("    new global::MenuDsl.TwoPartTariff(double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, 0, cap, double.PositiveInfinity);");
+        // Regular laws write their tariffs inline; the others call the runtime, which also handles pools.
+        if (plan.ValueVirtualValue is not null || plan.ThetaVirtualValue is not null)
+            w.Line("public static global::MenuDsl.TwoPartTariff NoSale(double cap) =>")
+             .Line("    new global::MenuDsl.TwoPartTariff(double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, 0, cap, double.PositiveInfinity);");
     }
 
     private static void Technology(IndentedWriter w, MenuPlan plan, Constants c)
@@ -195,15 +197,22 @@ internal static class Emitter
          .Close()
          .Line();
 
-        w.Line("// Description: prices m·c with m = w/φ(w), fee p0 = T − m·C(q, s), task cap s.")
-         .Line("/// <inheritdoc/>")
-         .Open("public global::MenuDsl.TwoPartTariff Tariff(double value, double scale)")
-         .Line("var contract = Contract(value, scale);")
-         .Line($"if (contract.Quality == 0) return {S}NoSale(scale);")
-         .Line($"double markup = value / {(plan.ValueVirtualValue is { } am ? AffineText(am, "value") : $"{S}Values.VirtualValue(value)")};")
-         .Line($"return new global::MenuDsl.TwoPartTariff(markup * {Number(plan.Spec.InputCost)}, markup * {Number(plan.Spec.OutputCost)}, markup * {Number(plan.Spec.FineTuningCost)}, contract.Transfer - markup * contract.Cost, scale, markup);")
-         .Close()
-         .Line();
+        if (plan.ValueVirtualValue is { } am)
+            w.Line("// Description: prices m·c with m = w/φ(w), fee p0 = T − m·C(q, s), task cap s (φ is regular: no pools).")
+             .Line("/// <inheritdoc/>")
+             .Open("public global::MenuDsl.TwoPartTariff Tariff(double value, double scale)")
+             .Line("var contract = Contract(value, scale);")
+             .Line($"if (contract.Quality == 0) return {S}NoSale(scale);")
+             .Line($"double markup = value / {AffineText(am, "value")};")
+             .Line($"return new global::MenuDsl.TwoPartTariff(markup * {Number(plan.Spec.InputCost)}, markup * {Number(plan.Spec.OutputCost)}, markup * {Number(plan.Spec.FineTuningCost)}, contract.Transfer - markup * contract.Cost, scale, markup);")
+             .Close();
+        else
+            w.Line("// Description: prices m·c with m = w/φ̄(w), fee p0 = T − m·C(q, s), task cap s; a pooled type gets the pool's bundle.")
+             .Line("/// <inheritdoc/>")
+             .Open("public global::MenuDsl.TwoPartTariff Tariff(double value, double scale)")
+             .Line($"return {Support}.Tariff({S}Values, value, scale, Contract(value, scale), {Number(plan.Spec.InputCost)}, {Number(plan.Spec.OutputCost)}, {Number(plan.Spec.FineTuningCost)});")
+             .Close();
+        w.Line();
     }
 
     private static void Packages(IndentedWriter w, MenuPlan plan, Constants c)
@@ -226,14 +235,22 @@ internal static class Emitter
          .Line("return new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);")
          .Close()
          .Line()
-         .Line("// Description: prices m·c with m = θ/φ_θ(θ), fee p0 = T − m·C(Q), no task cap.")
-         .Line("/// <inheritdoc/>")
-         .Open("public global::MenuDsl.TwoPartTariff PackageTariff(double theta)")
-         .Line("var package = Package(theta);")
-         .Line($"if (package.Quality == 0) return {S}NoSale(double.PositiveInfinity);")
-         .Line($"double markup = theta / {phi};")
-         .Line($"return new global::MenuDsl.TwoPartTariff(markup * {Number(spec.InputCost)}, markup * {Number(spec.OutputCost)}, markup * {Number(spec.FineTuningCost)}, package.Transfer - markup * package.Cost, double.PositiveInfinity, markup);")
-         .Close();
+         .Line();
+        if (plan.ThetaVirtualValue is not null)
+            w.Line("// Description: prices m·c with m = θ/φ_θ(θ), fee p0 = T − m·C(Q), no task cap (φ_θ is regular: no pools).")
+             .Line("/// <inheritdoc/>")
+             .Open("public global::MenuDsl.TwoPartTariff PackageTariff(double theta)")
+             .Line("var package = Package(theta);")
+             .Line($"if (package.Quality == 0) return {S}NoSale(double.PositiveInfinity);")
+             .Line($"double markup = theta / {phi};")
+             .Line($"return new global::MenuDsl.TwoPartTariff(markup * {Number(spec.InputCost)}, markup * {Number(spec.OutputCost)}, markup * {Number(spec.FineTuningCost)}, package.Transfer - markup * package.Cost, double.PositiveInfinity, markup);")
+             .Close();
+        else
+            w.Line("// Description: prices m·c with m = θ/φ̄_θ(θ), fee p0 = T − m·C(Q), no task cap; a pooled θ gets the pool's bundle.")
+             .Line("/// <inheritdoc/>")
+             .Open("public global::MenuDsl.TwoPartTariff PackageTariff(double theta)")
+             .Line($"return {Support}.PackageTariff({S}Thetas, theta, Package(theta), {Number(spec.InputCost)}, {Number(spec.OutputCost)}, {Number(spec.FineTuningCost)});")
+             .Close();
     }
 
     private static string ThetaDescription(ThetaLaw law) => law switch

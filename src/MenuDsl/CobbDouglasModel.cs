@@ -77,8 +77,8 @@ public sealed class CobbDouglasModel : IIndexModel
     public TwoPartTariff Tariff(double value, double scale)
     {
         var contract = Contract(value, scale);
-        if (contract.Quality == 0) return NoSale(scale);
-        return Implementing(value / values.VirtualValue(value), contract.Transfer, contract.Cost, scale);
+        return Implementing(values, value, new TokenBundle(contract.Quality, contract.Input, contract.Output, contract.FineTuning),
+            contract.Transfer, contract.Cost, scale);
     }
 
     /// <inheritdoc/>
@@ -98,17 +98,12 @@ public sealed class CobbDouglasModel : IIndexModel
     public TwoPartTariff PackageTariff(double theta)
     {
         var package = Package(theta);
-        if (package.Quality == 0) return NoSale(double.PositiveInfinity);
-        return Implementing(theta / Thetas.VirtualValue(theta), package.Transfer, package.Cost, double.PositiveInfinity);
+        return Implementing(Thetas, theta, new TokenBundle(package.Quality, package.InputTokens, package.OutputTokens, package.FineTuning),
+            package.Transfer, package.Cost, double.PositiveInfinity);
     }
 
-    private static TwoPartTariff NoSale(double cap) =>
-        new(double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, 0, cap, double.PositiveInfinity);
-
-    // The tariff that implements an item: unit prices m·c, and the fee that leaves the item's transfer T.
-    private TwoPartTariff Implementing(double markup, double transfer, double cost, double cap) =>
-        new(markup * technology.InputCost, markup * technology.OutputCost, markup * technology.FineTuningCost,
-            transfer - markup * cost, cap, markup);
+    private TwoPartTariff Implementing(DistributionCore law, double type, TokenBundle item, double transfer, double cost, double cap) =>
+        Tariffs.Implementing(law, type, item, transfer, cost, cap, technology.InputCost, technology.OutputCost, technology.FineTuningCost);
 
     /// <summary>
     /// U = ∫ q(k, s) dk from the reserve value to the type, for the values (contracts) or for θ (packages, s = 1).

@@ -1,15 +1,18 @@
 using System;
-using System.Collections.Generic;
 using MenuDsl.Kernel;
 
 namespace MenuDsl;
 
 /// <summary>Expected revenue and profit of a model's menus over its declared type distributions.</summary>
+/// <remarks>
+/// Each member returns a finite number or throws <see cref="InvalidOperationException"/> saying why: the expectation
+/// is infinite (a power tail too heavy for surplus that grows like t^(1/ε)), or a quadrature did not converge.
+/// </remarks>
 public static class MenuMetrics
 {
-    // Myerson's identity E[T] = E[φ̄ q] (q is constant where φ̄ pools) replaces each transfer's own rent
-    // integral, and the menu item is the first-best bundle of value φ̄: the expectations are single smooth
-    // quadratures of closed forms rather than nested ones.
+    // Myerson's identity E[T] = E[φ̄ q] (q is constant where φ̄ pools, and φ carries the point mass of a support
+    // gap) replaces each transfer's own rent integral, and the menu item is the first-best bundle of value φ̄: the
+    // expectations are single smooth quadratures of closed forms rather than nested ones.
 
     /// <summary>E[T − C] = E[φ̄(w) q − C(q, s)] of the contractible screening menu, over w ~ F_w and s ~ F_s.</summary>
     public static double ExpectedProfit(this IPricingModel model) =>
@@ -27,49 +30,56 @@ public static class MenuMetrics
     public static double ExpectedPackageRevenue(this IIndexModel model) =>
         OverThetas(model, (phi, item) => phi * item.Quality, "the expected package revenue");
 
-    private static CobbDouglasCore Technology(ModelDescription d) => d.ProductionFunction == "CobbDouglas"
-        ? new CobbDouglasCore(d.Alpha, d.Beta, d.Gamma, d.BaseQuality, d.InputCost, d.OutputCost, d.FineTuningCost)
-        : throw new NotSupportedException($"Expected profits are implemented for Cobb-Douglas models, not '{d.ProductionFunction}'.");
-
     private static double OverTypes(IPricingModel model, Func<double, Bundle, double> measure, string what)
     {
         ArgumentNullException.ThrowIfNull(model);
         var d = model.Description;
-        var technology = Technology(d);
+        var technology = d.CobbDouglas;
         var values = d.Values.Core;
+        CheckTail(values, technology, what, "values");
         double reserve = model.ReserveValue;
-        // The item of (w, s) starts fine-tuning where φ(w) s^δ = θ̂: a kink of the integrand.
-        double PerScale(double s) => Expect(values, w => Measure(technology, measure, values.VirtualValue(w), s), reserve, what,
-            FineTuningSwitch(values, reserve, technology.FineTuningVirtualValue(s)));
-        return d.Scales is { } scales ? Expect(scales.Core, PerScale, scales.Core.Lower, what) : PerScale(1);
+        // The item of (w, s) starts fine-tuning where φ̄(w) s^δ = θ̂: a kink of the integrand.
+        double PerScale(double s) => Expectations.Of(values, w => Measure(technology, measure, values.VirtualValue(w), s), reserve,
+            FineTuningSwitch(values, reserve, technology.FineTuningVirtualValue(s)), what);
+        return d.Scales is { } scales ? Expectations.Of(scales.Core, PerScale, scales.Core.Lower, double.NaN, what) : PerScale(1);
     }
 
     private static double OverThetas(IIndexModel model, Func<double, Bundle, double> measure, string what)
     {
         ArgumentNullException.ThrowIfNull(model);
         var d = model.Description;
-        var technology = Technology(d);
-        var thetas = ThetaDistributions.Create(d.Values.Core, d.Scales?.Core, technology.Delta);
+        var technology = d.CobbDouglas;
+        var thetas = ThetaDistributions.For(d.Values, d.Scales, technology.Delta).Core;
+        CheckTail(thetas, technology, what, "types θ");
         double reserve = thetas.ReserveValue;
-        return Expect(thetas, t => Measure(technology, measure, thetas.VirtualValue(t), 1), reserve, what,
-            FineTuningSwitch(thetas, reserve, technology.FineTuningThreshold));
+        if (double.IsPositiveInfinity(reserve)) return 0;
+        return Expectations.Of(thetas, t => Measure(technology, measure, thetas.VirtualValue(t), 1), reserve,
+            FineTuningSwitch(thetas, reserve, technology.FineTuningThreshold), what);
     }
 
     private static double Measure(CobbDouglasCore technology, Func<double, Bundle, double> measure, double phi, double scale) =>
         phi > 0 ? measure(phi, technology.FirstBest(phi, scale)) : 0;
 
-    private static double FineTuningSwitch(DistributionCore d, double reserve, double level) =>
-        d.VirtualValue(d.Top) < level ? double.NaN : d.FirstTypeReaching(level, reserve, d.Top);
+    // The lowest type whose item fine-tunes; NaN when none does (no kink to split at). On an unbounded support it
+    // may lie beyond the numeric top, in the tail.
+    private static double FineTuningSwitch(DistributionCore d, double reserve, double level)
+    {
+        double top = d.Top;
+        while (double.IsPositiveInfinity(d.Upper) && d.VirtualValue(top) < level && top < 1e300) top *= 2;
+        return d.VirtualValue(top) < level ? double.NaN : d.FirstTypeReaching(level, reserve, top);
+    }
 
     /// <summary>
-    /// E[g(t); t ≥ from] = ∫ g(F⁻¹(u)) du over u ≥ F(from): quantile space keeps unbounded supports finite.
-    /// Split at the images of the density's kinks and of the pools, where g has kinks.
+    /// Once an item fine-tunes its quality grows like φ^(ρ/ε), so φ̄ q and C(q) grow like t^(1/ε): against a power tail
+    /// P(t &gt; x) ~ x^(−a) the expectation is finite only if a &gt; 1/ε.
     /// </summary>
-    private static double Expect(DistributionCore d, Func<double, double> g, double from, string what, double kink = double.NaN)
+    private static void CheckTail(DistributionCore d, CobbDouglasCore technology, string what, string law)
     {
-        var cuts = new List<double> { d.Cdf(kink) };
-        foreach (double k in d.Kinks) cuts.Add(d.Cdf(k));
-        foreach (var pool in d.PoolingIntervals) { cuts.Add(d.Cdf(pool.Lower)); cuts.Add(d.Cdf(pool.Upper)); }
-        return Quadrature.Integrate(u => g(d.Quantile(u)), d.Cdf(from), 1, cuts, what);
+        double growth = 1 / technology.Epsilon;
+        if (d.TailExponent <= growth)
+            throw new InvalidOperationException(
+                $"{char.ToUpperInvariant(what[0])}{what[1..]} is infinite: the {law} have a power tail P(t > x) ~ x^(−{Families.Format(d.TailExponent)}), " +
+                $"while a fine-tuning buyer's surplus grows like t^(1/ε) = t^{Families.Format(growth)}. The expectation needs a tail exponent above 1/ε " +
+                "(a larger Pareto shape, or a smaller α + β + γ).");
     }
 }

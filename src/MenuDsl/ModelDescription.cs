@@ -1,3 +1,6 @@
+using System;
+using MenuDsl.Kernel;
+
 namespace MenuDsl;
 
 /// <summary>The declared parameters of a pricing model, as data.</summary>
@@ -21,4 +24,10 @@ public sealed record ModelDescription(
     double OutputCost,
     double FineTuningCost,
     TypeDistribution Values,
-    TypeDistribution? Scales);
+    TypeDistribution? Scales)
+{
+    /// <summary>The kernel's technology for these parameters (what the metrics and the audit evaluate).</summary>
+    internal CobbDouglasCore CobbDouglas => ProductionFunction == "CobbDouglas"
+        ? new CobbDouglasCore(Alpha, Beta, Gamma, BaseQuality, InputCost, OutputCost, FineTuningCost)
+        : throw new NotSupportedException($"Only Cobb-Douglas models are evaluated so far, not '{ProductionFunction}'.");
+}

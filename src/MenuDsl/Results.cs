@@ -26,7 +26,9 @@ public readonly record struct Contract(double Quality, double Input, double Outp
 
 /// <summary>
 /// A two-part tariff: pay <see cref="Fee"/>, then buy any tokens at the per-token prices (markup × cost), on at
-/// most <see cref="TaskCap"/> tasks.
+/// most <see cref="TaskCap"/> tasks. For a type inside an ironed pool (model.md §5) it is the pool's bundle instead:
+/// <see cref="Included"/> holds the bundle, the fee is the pool's common payment, and no further tokens are sold
+/// (unit prices and markup +∞), because separate tariffs cannot keep pooled types apart.
 /// </summary>
 /// <param name="InputPrice">Price per input token, m·c_x.</param>
 /// <param name="OutputPrice">Price per output token, m·c_y.</param>
@@ -34,7 +36,24 @@ public readonly record struct Contract(double Quality, double Input, double Outp
 /// <param name="Fee">p0, the fixed fee.</param>
 /// <param name="TaskCap">The task cap s (+∞ for packages).</param>
 /// <param name="Markup">m = w/φ(w) (or θ/φ_θ(θ) for packages).</param>
-public readonly record struct TwoPartTariff(double InputPrice, double OutputPrice, double FineTuningPrice, double Fee, double TaskCap, double Markup);
+public readonly record struct TwoPartTariff(double InputPrice, double OutputPrice, double FineTuningPrice, double Fee, double TaskCap, double Markup)
+{
+    /// <summary>The fixed bundle a pooled type's item sells for the fee; null for a plain tariff.</summary>
+    public TokenBundle? Included { get; init; }
+
+    /// <summary>Whether this is the no-sale item of an excluded type (no fee, no tokens).</summary>
+    public bool IsNoSale => Fee == 0 && Included is null && double.IsPositiveInfinity(Markup);
+}
+
+/// <summary>
+/// A fixed bundle of tokens sold whole. Input and output are per task on up to the tariff's task cap (totals for
+/// packages, whose cap is +∞), as in <see cref="Contract"/> and <see cref="PackageContract"/>.
+/// </summary>
+/// <param name="Quality">Total quality the bundle delivers on its tasks.</param>
+/// <param name="Input">Input tokens (per task; total for packages).</param>
+/// <param name="Output">Output tokens (per task; total for packages).</param>
+/// <param name="FineTuning">Fine-tuning tokens z.</param>
+public readonly record struct TokenBundle(double Quality, double Input, double Output, double FineTuning);
 
 /// <summary>An item of the optimal token-package menu, for representative type θ.</summary>
 /// <param name="Quality">Q, the quality index X^α Y^β (b + Z)^γ.</param>

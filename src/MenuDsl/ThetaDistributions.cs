@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using MathNet.Numerics.Integration;
+using System.Runtime.CompilerServices;
 using MenuDsl.Kernel;
 
 namespace MenuDsl;
@@ -8,8 +8,36 @@ namespace MenuDsl;
 /// <summary>The law F_θ of θ = w s^δ for independent w ~ F_w and s ~ F_s (model.md §4).</summary>
 internal static class ThetaDistributions
 {
-    public static DistributionCore Create(DistributionCore values, DistributionCore? scales, double delta) =>
-        ThetaLaws.ClosedForm(values, scales, delta) ?? new NumericThetaCore(values, scales!, delta);
+    // One law per (values, scales, δ), shared by a model, its metrics and its audit: a numeric law irons itself
+    // once, which is the expensive part.
+    private static readonly ConditionalWeakTable<TypeDistribution, List<(TypeDistribution Scales, double Delta, TypeDistribution Law)>> Cache = new();
+
+    /// <summary>The law of θ; the values themselves when there is no scale distribution.</summary>
+    public static TypeDistribution For(TypeDistribution values, TypeDistribution? scales, double delta)
+    {
+        if (scales is null) return values;
+        var laws = Cache.GetValue(values, static _ => new());
+        lock (laws)
+        {
+            foreach (var entry in laws)
+                if (ReferenceEquals(entry.Scales, scales) && entry.Delta == delta) return entry.Law;
+            var law = TypeDistribution.FromCore(Create(values.Core, scales.Core, delta), "θ = w s^δ");
+            laws.Add((scales, delta, law));
+            return law;
+        }
+    }
+
+    private static DistributionCore Create(DistributionCore values, DistributionCore scales, double delta)
+    {
+        if (ThetaLaws.ClosedForm(values, scales, delta) is { } closedForm) return closedForm;
+        // An infinite density at an end of a support makes the density of θ singular along a curve in (w, s); the
+        // quadratures below do not resolve that to the accuracy that ironing θ's virtual value needs.
+        if (!values.HasBoundedDensity || !scales.HasBoundedDensity)
+            throw new NotSupportedException(
+                "The law of θ = w·s^δ, which token packages need, is not computed when the value or scale density is infinite at an end of its support " +
+                "(power laws with c < 1, beta laws with a or b < 1). Contracts and tariffs do not need it; for packages use such a law without scales, or a bounded density.");
+        return new NumericThetaCore(values, scales, delta);
+    }
 }
 
 /// <summary>
@@ -34,9 +62,15 @@ internal sealed class NumericThetaCore(DistributionCore values, DistributionCore
         }
     }
 
-    public override double Cdf(double t) => t <= Lower ? 0 : t >= Upper ? 1 : OverScales(t, s => values.Cdf(t / Math.Pow(s, delta)) * scales.Pdf(s));
-    public override double Survival(double t) => t <= Lower ? 1 : t >= Upper ? 0 : OverScales(t, s => values.Survival(t / Math.Pow(s, delta)) * scales.Pdf(s));
-    public override double Pdf(double t) => t < Lower || t > Upper ? 0 : OverScales(t, s => values.Pdf(t / Math.Pow(s, delta)) / Math.Pow(s, delta) * scales.Pdf(s));
+    // A buyer with s = 0 has θ = 0 whatever w is: for t > 0 it lies below t, and it contributes no density.
+    public override double Cdf(double t) => t <= Lower ? 0 : t >= Upper ? 1 : OverScales(t, (x, s) => s > 0 ? values.Cdf(x / Math.Pow(s, delta)) : 1);
+    public override double Survival(double t) => t <= Lower ? 1 : t >= Upper ? 0 : OverScales(t, (x, s) => s > 0 ? values.Survival(x / Math.Pow(s, delta)) : 0);
+    public override double Pdf(double t) => t < Lower || t > Upper ? 0 : OverScales(t, (x, s) => s > 0 ? values.Pdf(x / Math.Pow(s, delta)) / Math.Pow(s, delta) : 0);
+
+    public override bool HasCostlyQuantile => true;
+
+    // Scales are at most 1, so θ's tail is the values' tail.
+    public override double TailExponent => values.TailExponent;
 
     public override IEnumerable<double> Kinks
     {
@@ -48,21 +82,55 @@ internal sealed class NumericThetaCore(DistributionCore values, DistributionCore
         }
     }
 
-    private double OverScales(double t, Func<double, double> integrand)
+    // Values where w's distribution changes: its kinks and, for an unbounded w, quantiles spanning its body and tail.
+    // Where t/s^δ passes one the integrand over s changes shape (for an unbounded w it is a narrow spike at small t),
+    // so they are cuts.
+    private readonly double[] landmarks = Landmarks(values);
+
+    private static double[] Landmarks(DistributionCore values)
     {
-        var cuts = new List<double>();
-        foreach (double s in scales.Kinks) cuts.Add(s);
-        foreach (double w in values.Kinks)
-            if (w > 0 && !double.IsInfinity(w)) cuts.Add(Math.Pow(t / w, 1 / delta));
-        cuts.RemoveAll(s => !(s >= scales.Lower && s <= scales.Upper));
-        cuts.Sort();
+        var points = new List<double>();
+        foreach (double w in values.Kinks) points.Add(w);
+        if (double.IsPositiveInfinity(values.Upper))
+            foreach (double u in new[] { 1e-6, 0.5, 1 - 1e-6 }) points.Add(values.Quantile(u));
+        points.RemoveAll(w => !(w > 0) || double.IsInfinity(w));
+        return points.ToArray();
+    }
+
+    // Types below this are evaluated at it: the density of θ can be log-singular at 0, which no quadrature
+    // resolves past ~200 decades, and no menu tells such types apart.
+    private const double Smallest = 1e-200;
+
+    /// <summary>∫ integrand(t, s) dF_s(s), where the integrand is the values' part of F_θ, 1 − F_θ or f_θ.</summary>
+    private double OverScales(double t, Func<double, double, double> integrand)
+    {
+        t = Math.Max(t, Smallest);
         // Substituting s = v^(1/(1−δ)) turns the s^(−δ) in the density into a constant, so the integrand stays
-        // smooth down to s = 0.
+        // smooth down to s = 0. Cuts, in v: the scales' kinks, and where t/s^δ crosses a kink of the values,
+        // v = (t/w)^((1−δ)/δ) (computed in v directly, which underflows far later than s does).
         double power = 1 / (1 - delta);
-        double Smooth(double v) => v <= 0 ? 0 : integrand(Math.Pow(v, power)) * power * Math.Pow(v, power - 1);
-        var vCuts = cuts.ConvertAll(x => Math.Pow(x, 1 - delta));
-        // Densities that are infinite at an end of their support (power with c < 1, beta with a or b < 1) make the
-        // density of θ singular at a cut; Gauss-Kronrod then stalls near 1e-7 relative, which is accepted.
-        return Math.Max(0, Quadrature.Integrate(Smooth, vCuts[0], vCuts[vCuts.Count - 1], vCuts, "the distribution of θ", 1e-13, 1e-6));
+        double Smooth(double v)
+        {
+            if (v <= 0) return 0;
+            // The density of v first: it stays moderate where the scales' density and the values' part are both huge.
+            double s = Math.Pow(v, power);
+            if (s == 0) return 0; // v so small that s underflows: no weight to speak of
+            double weight = scales.Pdf(s) * power * Math.Pow(v, power - 1);
+            return weight == 0 ? 0 : weight * integrand(t, s);
+        }
+        double vLower = Math.Pow(scales.Lower, 1 - delta), vUpper = Math.Pow(scales.Upper, 1 - delta);
+        var cuts = new List<double>();
+        foreach (double s in scales.Kinks) cuts.Add(Math.Pow(s, 1 - delta));
+        foreach (double w in landmarks) cuts.Add(Math.Pow(t / w, (1 - delta) / delta));
+        cuts.RemoveAll(v => !(v >= vLower && v <= vUpper));
+        cuts.Sort();
+        // Past a cut the density of θ can behave like 1/v (log-singular at θ = 0): decades of v, three at a time,
+        // keep each piece within reach of Gauss-Kronrod.
+        for (int i = cuts.Count - 1; i > 0; i--)
+            for (double v = cuts[i - 1] * 1e3; cuts[i - 1] > 0 && v < cuts[i]; v *= 1e3) cuts.Add(v);
+        // Densities that are infinite at an end of their support (power with c < 1, beta with a or b < 1) are
+        // singular at a cut; what singularity the smoothing leaves stalls Gauss-Kronrod's error estimate near 1e-6
+        // relative, which is accepted.
+        return Math.Max(0, Quadrature.IntegrateSmoothingEnds(Smooth, vLower, vUpper, cuts, "the distribution of θ", 1e-13, 2e-5));
     }
 }

@@ -21,8 +21,13 @@ public static class GeneratedModelSupport
     public static double CheckTheta(TypeDistribution thetas, double theta) => Guard.InSupport(thetas, theta, nameof(theta));
 
     /// <summary>The law of θ = w s^δ for independent values and scales (the values themselves without scales).</summary>
-    public static TypeDistribution Thetas(TypeDistribution values, TypeDistribution? scales, double delta) =>
-        scales is null ? values : TypeDistribution.FromCore(ThetaDistributions.Create(values.Core, scales.Core, delta), "θ = w s^δ");
+    public static TypeDistribution Thetas(TypeDistribution values, TypeDistribution? scales, double delta)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (!(delta > 0 && delta < 1))
+            throw new ArgumentOutOfRangeException(nameof(delta), delta, $"'delta' = 1 − α − β must lie in (0, 1) but is {delta}.");
+        return ThetaDistributions.For(values, scales, delta);
+    }
 
     /// <summary>The reserve value of a distribution; throws when nobody would be served.</summary>
     public static double ReserveValue(TypeDistribution distribution)
@@ -34,10 +39,40 @@ public static class GeneratedModelSupport
     }
 
     /// <summary>
+    /// The two-part tariff that implements <paramref name="contract"/>, the item of type (<paramref name="value"/>,
+    /// <paramref name="scale"/>): prices m·c and a fee, or the pool's bundle for a pooled type.
+    /// </summary>
+    public static TwoPartTariff Tariff(TypeDistribution values, double value, double scale, Contract contract, double inputCost, double outputCost, double fineTuningCost)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        Guard.InSupport(values, value, nameof(value));
+        if (!(scale >= 0 && scale <= 1)) throw new ArgumentOutOfRangeException(nameof(scale), scale, $"'scale' must lie in [0, 1] but is {scale}.");
+        return Tariffs.Implementing(values.Core, value, new TokenBundle(contract.Quality, contract.Input, contract.Output, contract.FineTuning),
+            contract.Transfer, contract.Cost, scale, Guard.Positive(inputCost, nameof(inputCost)), Guard.Positive(outputCost, nameof(outputCost)),
+            Guard.Positive(fineTuningCost, nameof(fineTuningCost)));
+    }
+
+    /// <summary>The two-part tariff (no task cap) that implements package <paramref name="package"/> of type θ.</summary>
+    public static TwoPartTariff PackageTariff(TypeDistribution thetas, double theta, PackageContract package, double inputCost, double outputCost, double fineTuningCost)
+    {
+        ArgumentNullException.ThrowIfNull(thetas);
+        Guard.InSupport(thetas, theta, nameof(theta));
+        return Tariffs.Implementing(thetas.Core, theta, new TokenBundle(package.Quality, package.InputTokens, package.OutputTokens, package.FineTuning),
+            package.Transfer, package.Cost, double.PositiveInfinity, Guard.Positive(inputCost, nameof(inputCost)), Guard.Positive(outputCost, nameof(outputCost)),
+            Guard.Positive(fineTuningCost, nameof(fineTuningCost)));
+    }
+
+    /// <summary>
     /// The rent ∫ q(k) dk from <paramref name="reserve"/> to <paramref name="type"/> by quadrature, where
     /// <paramref name="quality"/> is the quality schedule and the item fine-tunes once φ̄ reaches
     /// <paramref name="switchLevel"/>.
     /// </summary>
-    public static double Rent(TypeDistribution distribution, Func<double, double> quality, double reserve, double type, double switchLevel) =>
-        Screening.Rent(distribution.Core, quality, reserve, type, switchLevel, "the rent");
+    public static double Rent(TypeDistribution distribution, Func<double, double> quality, double reserve, double type, double switchLevel)
+    {
+        ArgumentNullException.ThrowIfNull(distribution);
+        Guard.InSupport(distribution, reserve, nameof(reserve));
+        Guard.InSupport(distribution, type, nameof(type));
+        Guard.NotNaN(switchLevel, nameof(switchLevel));
+        return Screening.Rent(distribution.Core, quality, reserve, type, switchLevel, "the rent");
+    }
 }

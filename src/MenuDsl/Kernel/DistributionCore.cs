@@ -50,6 +50,15 @@ internal abstract class DistributionCore
         return Numeric.FirstTrue(t => Cdf(t) >= u, Lower, hi);
     }
 
+    /// <summary>Whether the density is bounded (false for power laws with c &lt; 1 and beta laws with a or b &lt; 1).</summary>
+    public virtual bool HasBoundedDensity => true;
+
+    /// <summary>
+    /// Whether each quantile is a root search over expensive distribution functions (a numeric law of θ), so that
+    /// expectations integrate against the density instead of over quantiles.
+    /// </summary>
+    public virtual bool HasCostlyQuantile => false;
+
     /// <summary>
     /// The maximal intervals on which the density is positive, in increasing order. A single interval except for
     /// mixtures whose components leave gaps.
@@ -68,6 +77,12 @@ internal abstract class DistributionCore
     /// compatible and, under Cobb-Douglas, bounded rent growth holds.
     /// </summary>
     public virtual bool HasNonIncreasingMarkup => false;
+
+    /// <summary>
+    /// The tail exponent a: E[t^p] is finite exactly for p &lt; a (a Pareto tail P(t &gt; x) ~ x^(−a)); +∞ for bounded
+    /// supports and for tails lighter than every power (exponential, log-normal, normal).
+    /// </summary>
+    public virtual double TailExponent => double.PositiveInfinity;
 
     /// <summary>
     /// The coefficients of φ(t) = slope·t + intercept when φ is affine in t (uniform, exponential, Pareto);
@@ -109,6 +124,9 @@ internal abstract class DistributionCore
         var pool = Ironing.PoolContaining(t);
         return pool is { } p ? p.Level : RawVirtualValue(t);
     }
+
+    /// <summary>Whether ironing pools <paramref name="t"/> with other types (its ends included).</summary>
+    public bool IsPooled(double t) => !IsCertifiedRegular && Ironing.PoolContaining(t) is not null;
 
     /// <summary>The pooling intervals of the ironed virtual value (empty when φ is non-decreasing).</summary>
     public IReadOnlyList<PoolingInterval> PoolingIntervals =>

@@ -158,6 +158,7 @@ internal sealed class PowerCore(double c, double lo, double hi) : DistributionCo
     // dφ/du = (hi − lo)[(1 + 1/c) − ((1 − c)/c) u^(−c)] > 0 when c ≥ 1; for c < 1 φ dips near lo.
     public override bool IsCertifiedRegular => c >= 1;
     public override bool HasNonIncreasingMarkup => c >= 1;
+    public override bool HasBoundedDensity => c >= 1;
     public override AffineVirtualValue? AffineVirtualValue => c == 1 ? new AffineVirtualValue(2, -hi) : null;
 }
 
@@ -175,6 +176,7 @@ internal sealed class ParetoCore(double scale, double shape) : DistributionCore
 
     // (1 − F)/f = t/shape, so φ = t (1 − 1/shape); the markup t/φ is constant.
     public override AffineVirtualValue? AffineVirtualValue => new AffineVirtualValue(1 - 1 / shape, 0);
+    public override double TailExponent => shape;
 }
 
 /// <summary>A beta(a, b) law stretched onto [lo, hi].</summary>
@@ -190,6 +192,7 @@ internal sealed class BetaCore(double a, double b, double lo, double hi) : Distr
 
     // a, b ≥ 1: log-concave density, increasing hazard rate, increasing φ.
     public override bool IsCertifiedRegular => a >= 1 && b >= 1;
+    public override bool HasBoundedDensity => a >= 1 && b >= 1;
     public override AffineVirtualValue? AffineVirtualValue => a == 1 && b == 1 ? new AffineVirtualValue(2, -hi) : null;
 }
 
@@ -260,6 +263,27 @@ internal sealed class MixtureCore : DistributionCore
     public override bool IsCertifiedRegular => parts.Length == 1 && parts[0].IsCertifiedRegular;
     public override bool HasNonIncreasingMarkup => parts.Length == 1 && parts[0].HasNonIncreasingMarkup;
     public override AffineVirtualValue? AffineVirtualValue => parts.Length == 1 ? parts[0].AffineVirtualValue : null;
+
+    public override bool HasBoundedDensity
+    {
+        get
+        {
+            foreach (var part in parts)
+                if (!part.HasBoundedDensity) return false;
+            return true;
+        }
+    }
+
+    // The heaviest component's tail dominates.
+    public override double TailExponent
+    {
+        get
+        {
+            double exponent = double.PositiveInfinity;
+            foreach (var part in parts) exponent = Math.Min(exponent, part.TailExponent);
+            return exponent;
+        }
+    }
 
     public override IEnumerable<double> Kinks
     {

@@ -179,13 +179,25 @@ public class ThetaDistributionTests
     }
 
     [Fact]
-    public void Factory_picks_the_closed_form_only_for_two_uniform_laws()
+    public void Factory_picks_the_closed_form_only_for_two_uniform_laws_and_shares_each_law()
     {
-        var u = new UniformCore(0, 1);
-        Assert.IsType<UniformThetaCore>(ThetaDistributions.Create(u, new UniformCore(0.2, 1), 0.5));
-        Assert.IsType<NumericThetaCore>(ThetaDistributions.Create(new ExponentialCore(1), new UniformCore(0.2, 1), 0.5));
-        Assert.IsType<NumericThetaCore>(ThetaDistributions.Create(u, new BetaCore(2, 2, 0, 1), 0.5));
+        var u = TypeDistribution.Uniform(0, 1);
+        var scales = TypeDistribution.Uniform(0.2, 1);
+        Assert.IsType<UniformThetaCore>(ThetaDistributions.For(u, scales, 0.5).Core);
+        Assert.IsType<NumericThetaCore>(ThetaDistributions.For(TypeDistribution.Exponential(1), scales, 0.5).Core);
+        Assert.IsType<NumericThetaCore>(ThetaDistributions.For(u, TypeDistribution.Beta(2, 2, 0, 1), 0.5).Core);
         // Without a scale law θ = w.
-        Assert.Same(u, ThetaDistributions.Create(u, null, 0.5));
+        Assert.Same(u, ThetaDistributions.For(u, null, 0.5));
+        // One law per (values, scales, δ): a model, its metrics and its audit iron it once.
+        Assert.Same(ThetaDistributions.For(u, scales, 0.5), ThetaDistributions.For(u, scales, 0.5));
+        Assert.NotSame(ThetaDistributions.For(u, scales, 0.5), ThetaDistributions.For(u, scales, 0.4));
+    }
+
+    [Fact]
+    public void Infinite_component_densities_make_the_numeric_law_refuse_with_the_reason()
+    {
+        var e = Assert.Throws<NotSupportedException>(() => ThetaDistributions.For(TypeDistribution.Uniform(0, 1), TypeDistribution.Power(0.5, 0, 1), 0.5));
+        Assert.Contains("infinite at an end of its support", e.Message);
+        Assert.Throws<NotSupportedException>(() => ThetaDistributions.For(TypeDistribution.Beta(0.5, 2, 0, 1), TypeDistribution.Uniform(0.2, 1), 0.5));
     }
 }
