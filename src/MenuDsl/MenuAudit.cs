@@ -27,7 +27,8 @@ public sealed record AuditFinding(string Menu, string Type, string Deviation, do
 
 /// <summary>
 /// What <see cref="MenuAudit.Audit"/> found. Regrets are the largest gain a type on the grid gets from a deviation,
-/// divided by the largest transfer on the grid (0 when no deviation gains); so is the participation violation.
+/// divided by the largest transfer on the grid; so is the participation violation. Gains below 10⁻¹² of the largest
+/// transfer are rounding and count as 0.
 /// </summary>
 /// <param name="DirectRegret">Reporting another type (w′, s′) to the direct menu of contracts.</param>
 /// <param name="TariffRegret">Choosing another type's two-part tariff and buying tokens optimally at its prices within its task cap.</param>
@@ -89,9 +90,7 @@ public static class MenuAudit
                 if (i == j) continue;
                 var (wj, sj) = types[j];
                 var c = contracts[j];
-                // Per-task quality is fixed in a contract: a buyer with fewer tasks than it covers uses its share.
-                double share = sj <= sc ? 1 : sc / sj;
-                direct.Offer(w * c.Quality * share - c.Transfer - own[i], "direct", Describe(w, sc), $"the contract of {Describe(wj, sj)}");
+                direct.Offer(w * c.Quality * TaskShare(sj, sc) - c.Transfer - own[i], "direct", Describe(w, sc), $"the contract of {Describe(wj, sj)}");
                 tariff.Offer(TariffPayoff(technology, tariffs[j], w, sc) - own[i], "tariff", Describe(w, sc), $"the tariff of {Describe(wj, sj)}");
             }
         }
@@ -135,10 +134,16 @@ public static class MenuAudit
     {
         if (tariff.IsNoSale) return 0;
         if (tariff.Included is { } bundle)
-            return value * bundle.Quality * (scale <= tariff.TaskCap ? 1 : tariff.TaskCap / scale) - tariff.Fee;
+            return value * bundle.Quality * TaskShare(tariff.TaskCap, scale) - tariff.Fee;
         double tasks = Math.Min(scale, tariff.TaskCap);
         return tariff.Markup * technology.Surplus(value / tariff.Markup, tasks) - tariff.Fee;
     }
+
+    /// <summary>
+    /// The share of a fixed bundle's quality a buyer with <paramref name="scale"/> tasks uses: per-task quality is fixed,
+    /// so a bundle for more tasks than it runs is used on its own tasks only.
+    /// </summary>
+    private static double TaskShare(double bundleTasks, double scale) => bundleTasks <= scale ? 1 : scale / bundleTasks;
 
     /// <summary>Equal-mass quantiles (the top one just inside an unbounded support), sorted and distinct.</summary>
     private static double[] Grid(DistributionCore d, int points)
@@ -184,14 +189,17 @@ public static class MenuAudit
     /// <summary>The largest gain offered so far, relative to a transfer scale.</summary>
     private sealed class Worst(double scale)
     {
+        private const double RoundingFloor = 1e-12;
+
         public double Scale { get; } = scale;
         public double Gain { get; private set; }
         public AuditFinding? Finding { get; private set; }
         public double Regret => Scale > 0 ? Gain / Scale : Gain;
 
+        // Gains within rounding of the largest transfer are not deviations worth naming.
         public void Offer(double gain, string menu, string type, string deviation)
         {
-            if (!(gain > Gain)) return;
+            if (!(gain > Gain) || !(gain > RoundingFloor * Scale)) return;
             Gain = gain;
             Finding = new AuditFinding(menu, type, deviation, gain);
         }

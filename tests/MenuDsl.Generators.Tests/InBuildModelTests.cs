@@ -49,4 +49,17 @@ public class InBuildModelTests
             Assert.True(model.Contract(values[i], 0.7).Quality >= model.Contract(values[i - 1], 0.7).Quality,
                 $"q falls between w = {values[i - 1]} and {values[i]}");
     }
+
+    [Fact]
+    public void GeneratedAndRuntimeModelsGetTheSameAudit()
+    {
+        // The audit reads only what the members return, so equal menus give equal findings (to rounding).
+        var generated = MenuAudit.Audit(GappedMixtureApi.Instance);
+        var runtime = MenuAudit.Audit(Runtime);
+        Assert.Equal(runtime.TypesChecked, generated.TypesChecked);
+        Assert.Equal(runtime.DirectRegret, generated.DirectRegret, 1e-9);
+        Assert.Equal(runtime.TariffRegret, generated.TariffRegret, 1e-9);
+        Assert.Equal(runtime.PackageRegret, generated.PackageRegret, 1e-9);
+        Assert.True(generated.MaxRegret <= 1e-9, generated.ToString());
+    }
 }
