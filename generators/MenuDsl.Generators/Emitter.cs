@@ -84,15 +84,15 @@ internal static class Emitter
          .Line($"public const double Threshold = {Number(c.FineTuningThreshold)}; // θ̂ = b^ε (c_x/α)^α (c_y/β)^β (c_z/γ)^δ")
          .Line($"public const double BaseQualityFactor = {Number(c.BaseQualityFactor)}; // (A0 b^γ)^(1/δ), A0 = {Number(c.A0)}")
          .Line($"public const double FineTunedQualityFactor = {Number(c.FineTunedQualityFactor)}; // A^(1/ε), A = {Number(c.A)}")
-         .Line($"public const double Reserve = {Number(plan.ReserveValue)}; // lowest w with φ(w) > 0")
-         .Line();
+         .Line($"public const double Reserve = {Number(plan.ReserveValue)}; // lowest w with φ(w) > 0");
         if (double.IsNaN(plan.PackageReserveValue))
-            w.Line("// The law of θ is numeric here, so its reserve value is found at run time, once.")
-             .Line($"public static readonly global::System.Lazy<double> PackageReserve = new global::System.Lazy<double>(() => {Support}.ReserveValue(Thetas));")
-             .Line();
+            w.Line()
+             .Line("// The law of θ is numeric here, so its reserve value is found at run time, once.")
+             .Line($"public static readonly global::System.Lazy<double> PackageReserve = new global::System.Lazy<double>(() => {Support}.ReserveValue(Thetas));");
         // Regular laws write their tariffs inline; the others call the runtime, which also handles pools.
         if (plan.ValueVirtualValue is not null || plan.ThetaVirtualValue is not null)
-            w.Line("public static global::MenuDsl.TwoPartTariff NoSale(double cap) =>")
+            w.Line()
+             .Line("public static global::MenuDsl.TwoPartTariff NoSale(double cap) =>")
              .Line("    new global::MenuDsl.TwoPartTariff(double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, 0, cap, double.PositiveInfinity);");
     }
 
@@ -234,7 +234,6 @@ internal static class Emitter
         w.Line("double transfer = theta * item.Quality - rent;")
          .Line("return new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);")
          .Close()
-         .Line()
          .Line();
         if (plan.ThetaVirtualValue is not null)
             w.Line("// Description: prices m·c with m = θ/φ_θ(θ), fee p0 = T − m·C(Q), no task cap (φ_θ is regular: no pools).")

@@ -64,7 +64,7 @@ namespace Shop.Pricing
             return new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);
         }
 
-        // Description: prices m·c with m = w/φ(w), fee p0 = T − m·C(q, s), task cap s.
+        // Description: prices m·c with m = w/φ(w), fee p0 = T − m·C(q, s), task cap s (φ is regular: no pools).
         /// <inheritdoc/>
         public global::MenuDsl.TwoPartTariff Tariff(double value, double scale)
         {
@@ -87,7 +87,7 @@ namespace Shop.Pricing
             return new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);
         }
 
-        // Description: prices m·c with m = θ/φ_θ(θ), fee p0 = T − m·C(Q), no task cap.
+        // Description: prices m·c with m = θ/φ_θ(θ), fee p0 = T − m·C(Q), no task cap (φ_θ is regular: no pools).
         /// <inheritdoc/>
         public global::MenuDsl.TwoPartTariff PackageTariff(double theta)
         {

@@ -64,7 +64,7 @@ namespace Shop.Pricing.Special
             return new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);
         }
 
-        // Description: prices m·c with m = w/φ(w), fee p0 = T − m·C(q, s), task cap s.
+        // Description: prices m·c with m = w/φ(w), fee p0 = T − m·C(q, s), task cap s (φ is regular: no pools).
         /// <inheritdoc/>
         public global::MenuDsl.TwoPartTariff Tariff(double value, double scale)
         {
@@ -87,14 +87,11 @@ namespace Shop.Pricing.Special
             return new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);
         }
 
-        // Description: prices m·c with m = θ/φ_θ(θ), fee p0 = T − m·C(Q), no task cap.
+        // Description: prices m·c with m = θ/φ̄_θ(θ), fee p0 = T − m·C(Q), no task cap; a pooled θ gets the pool's bundle.
         /// <inheritdoc/>
         public global::MenuDsl.TwoPartTariff PackageTariff(double theta)
         {
-            var package = Package(theta);
-            if (package.Quality == 0) return MenuDslSolver.NoSale(double.PositiveInfinity);
-            double markup = theta / MenuDslSolver.Thetas.VirtualValue(theta);
-            return new global::MenuDsl.TwoPartTariff(markup * 1.0, markup * 1.0, markup * 10.0, package.Transfer - markup * package.Cost, double.PositiveInfinity, markup);
+            return global::MenuDsl.Generation.GeneratedModelSupport.PackageTariff(MenuDslSolver.Thetas, theta, Package(theta), 1.0, 1.0, 10.0);
         }
 
         // Everything the members share lives in one nested class, so the user's own members cannot clash with it.

@@ -64,14 +64,11 @@ namespace Shop.Pricing
             return new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);
         }
 
-        // Description: prices m·c with m = w/φ(w), fee p0 = T − m·C(q, s), task cap s.
+        // Description: prices m·c with m = w/φ̄(w), fee p0 = T − m·C(q, s), task cap s; a pooled type gets the pool's bundle.
         /// <inheritdoc/>
         public global::MenuDsl.TwoPartTariff Tariff(double value, double scale)
         {
-            var contract = Contract(value, scale);
-            if (contract.Quality == 0) return MenuDslSolver.NoSale(scale);
-            double markup = value / MenuDslSolver.Values.VirtualValue(value);
-            return new global::MenuDsl.TwoPartTariff(markup * 1.0, markup * 2.0, markup * 5.0, contract.Transfer - markup * contract.Cost, scale, markup);
+            return global::MenuDsl.Generation.GeneratedModelSupport.Tariff(MenuDslSolver.Values, value, scale, Contract(value, scale), 1.0, 2.0, 5.0);
         }
 
         // Description: Q(θ) = q(φ_θ(θ), 1), T = θ Q − ∫ Q dk; θ ~ F_w (no scale distribution: θ = w).
@@ -87,14 +84,11 @@ namespace Shop.Pricing
             return new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);
         }
 
-        // Description: prices m·c with m = θ/φ_θ(θ), fee p0 = T − m·C(Q), no task cap.
+        // Description: prices m·c with m = θ/φ̄_θ(θ), fee p0 = T − m·C(Q), no task cap; a pooled θ gets the pool's bundle.
         /// <inheritdoc/>
         public global::MenuDsl.TwoPartTariff PackageTariff(double theta)
         {
-            var package = Package(theta);
-            if (package.Quality == 0) return MenuDslSolver.NoSale(double.PositiveInfinity);
-            double markup = theta / MenuDslSolver.Thetas.VirtualValue(theta);
-            return new global::MenuDsl.TwoPartTariff(markup * 1.0, markup * 2.0, markup * 5.0, package.Transfer - markup * package.Cost, double.PositiveInfinity, markup);
+            return global::MenuDsl.Generation.GeneratedModelSupport.PackageTariff(MenuDslSolver.Thetas, theta, Package(theta), 1.0, 2.0, 5.0);
         }
 
         // Everything the members share lives in one nested class, so the user's own members cannot clash with it.
@@ -111,9 +105,6 @@ namespace Shop.Pricing
             public const double BaseQualityFactor = 0.1933182044931763; // (A0 b^γ)^(1/δ), A0 = 0.43967966122300484
             public const double FineTunedQualityFactor = 0.04820570513667911; // A^(1/ε), A = 0.29733044167096223
             public const double Reserve = 0.6111111111111112; // lowest w with φ(w) > 0
-
-            public static global::MenuDsl.TwoPartTariff NoSale(double cap) =>
-                new global::MenuDsl.TwoPartTariff(double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, 0, cap, double.PositiveInfinity);
 
             // Description: total quality of the first-best bundle of a value-scale type (value, scale):
             // s·value^(κ/δ)·(A0 b^γ)^(1/δ) when value·s^δ ≤ θ̂, else s^(δ/ε)·value^(ρ/ε)·A^(1/ε).

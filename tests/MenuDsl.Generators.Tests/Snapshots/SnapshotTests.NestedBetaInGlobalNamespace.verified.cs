@@ -64,14 +64,11 @@ partial class Catalogue
             return new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);
         }
 
-        // Description: prices m·c with m = w/φ(w), fee p0 = T − m·C(q, s), task cap s.
+        // Description: prices m·c with m = w/φ̄(w), fee p0 = T − m·C(q, s), task cap s; a pooled type gets the pool's bundle.
         /// <inheritdoc/>
         public global::MenuDsl.TwoPartTariff Tariff(double value, double scale)
         {
-            var contract = Contract(value, scale);
-            if (contract.Quality == 0) return MenuDslSolver.NoSale(scale);
-            double markup = value / MenuDslSolver.Values.VirtualValue(value);
-            return new global::MenuDsl.TwoPartTariff(markup * 1.0, markup * 3.0, markup * 20.0, contract.Transfer - markup * contract.Cost, scale, markup);
+            return global::MenuDsl.Generation.GeneratedModelSupport.Tariff(MenuDslSolver.Values, value, scale, Contract(value, scale), 1.0, 3.0, 20.0);
         }
 
         // Description: Q(θ) = q(φ_θ(θ), 1), T = θ Q − ∫ Q dk; θ ~ the law of w·s^δ by quadrature over s.
@@ -87,14 +84,11 @@ partial class Catalogue
             return new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);
         }
 
-        // Description: prices m·c with m = θ/φ_θ(θ), fee p0 = T − m·C(Q), no task cap.
+        // Description: prices m·c with m = θ/φ̄_θ(θ), fee p0 = T − m·C(Q), no task cap; a pooled θ gets the pool's bundle.
         /// <inheritdoc/>
         public global::MenuDsl.TwoPartTariff PackageTariff(double theta)
         {
-            var package = Package(theta);
-            if (package.Quality == 0) return MenuDslSolver.NoSale(double.PositiveInfinity);
-            double markup = theta / MenuDslSolver.Thetas.VirtualValue(theta);
-            return new global::MenuDsl.TwoPartTariff(markup * 1.0, markup * 3.0, markup * 20.0, package.Transfer - markup * package.Cost, double.PositiveInfinity, markup);
+            return global::MenuDsl.Generation.GeneratedModelSupport.PackageTariff(MenuDslSolver.Thetas, theta, Package(theta), 1.0, 3.0, 20.0);
         }
 
         // Everything the members share lives in one nested class, so the user's own members cannot clash with it.
@@ -114,9 +108,6 @@ partial class Catalogue
 
             // The law of θ is numeric here, so its reserve value is found at run time, once.
             public static readonly global::System.Lazy<double> PackageReserve = new global::System.Lazy<double>(() => global::MenuDsl.Generation.GeneratedModelSupport.ReserveValue(Thetas));
-
-            public static global::MenuDsl.TwoPartTariff NoSale(double cap) =>
-                new global::MenuDsl.TwoPartTariff(double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, 0, cap, double.PositiveInfinity);
 
             // Description: total quality of the first-best bundle of a value-scale type (value, scale):
             // s·value^(κ/δ)·(A0 b^γ)^(1/δ) when value·s^δ ≤ θ̂, else s^(δ/ε)·value^(ρ/ε)·A^(1/ε).
