@@ -34,5 +34,9 @@ Console.WriteLine();
 double contractible = model.ExpectedProfit(), packages = model.ExpectedPackageProfit();
 Console.WriteLine(string.Format(culture, "Expected profit, contractible menu: {0:0.000000}", contractible));
 Console.WriteLine(string.Format(culture, "Expected profit, token packages:    {0:0.000000} ({1:0.0%} of contractible)", packages, packages / contractible));
+Console.WriteLine();
+// Every type on a grid against every other type's contract, tariff, package and package tariff.
+var audit = MenuAudit.Audit(model);
+Console.WriteLine(string.Format(culture, "Incentive audit: max regret {0:G3} over {1} types: {2}", audit.MaxRegret, audit.TypesChecked, audit.Worst));
 
 string Price(double x) => double.IsPositiveInfinity(x) ? "∞" : x.ToString("0.000", culture);

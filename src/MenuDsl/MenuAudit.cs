@@ -44,7 +44,7 @@ public sealed record AuditReport(double DirectRegret, double TariffRegret, doubl
     /// <summary>The worst deviation in words, or a one-line certificate when no deviation gains.</summary>
     public string Worst => WorstFinding is { } f
         ? $"{f.Menu} menu: type {f.Type} gains {f.Gain:G4} by taking {f.Deviation}"
-        : $"no type gains from any deviation over {TypesChecked} types";
+        : "no type on the grid gains from any deviation";
 
     /// <inheritdoc/>
     public override string ToString() =>

@@ -35,7 +35,7 @@ public sealed class AuditTests
         Assert.True(report.MaxRegret <= 1e-9, $"{name}: {report}");
         Assert.Equal(0, report.ParticipationViolation);
         Assert.Null(report.WorstFinding);
-        Assert.Contains("no type gains", report.Worst);
+        Assert.Contains("no type on the grid gains", report.Worst);
         Assert.True(report.TypesChecked >= 33, $"{name}: only {report.TypesChecked} types checked");
     }
 
