@@ -20,18 +20,15 @@ internal static class Quadrature
     /// share of ∫|f|, above which the integral counts as not converged.
     /// </summary>
     /// <exception cref="InvalidOperationException">The error estimate stays above tolerance.</exception>
-    public static double Integrate(Func<double, double> f, double a, double b, IEnumerable<double> breakpoints, string what, double absoluteTolerance = 0, double relativeAcceptance = 1e-8, int maximumDepth = MaximumDepth)
+    public static double Integrate(Func<double, double> f, double a, double b, IEnumerable<double> breakpoints, string what, double absoluteTolerance = 0, double relativeAcceptance = 1e-8)
     {
         if (!(b > a)) return 0;
-        var cuts = new List<double> { a, b };
-        foreach (var p in breakpoints)
-            if (p > a && p < b) cuts.Add(p);
-        cuts.Sort();
+        var cuts = Cuts(a, b, breakpoints);
         double sum = 0, error = 0, l1 = 0;
         for (int i = 1; i < cuts.Count; i++)
         {
             if (!(cuts[i] > cuts[i - 1])) continue;
-            sum += GaussKronrodRule.Integrate(f, cuts[i - 1], cuts[i], out double e, out double norm, RelativeTolerance, maximumDepth, 15);
+            sum += GaussKronrodRule.Integrate(f, cuts[i - 1], cuts[i], out double e, out double norm, RelativeTolerance, MaximumDepth, 15);
             error += e;
             l1 += norm;
         }
@@ -46,13 +43,10 @@ internal static class Quadrature
     /// of beta laws with a or b &lt; 1. On each piece [c, d], t = c + (d − c)·σ(x) with σ(x) = x²(3 − 2x): σ′ = 6x(1 − x)
     /// vanishes at both ends, so an end singularity (t − c)^(−½) becomes a constant and milder ones become bounded.
     /// </summary>
-    public static double IntegrateSmoothingEnds(Func<double, double> f, double a, double b, IEnumerable<double> breakpoints, string what, double absoluteTolerance = 0, double relativeAcceptance = 1e-8, int maximumDepth = MaximumDepth)
+    public static double IntegrateSmoothingEnds(Func<double, double> f, double a, double b, IEnumerable<double> breakpoints, string what, double absoluteTolerance = 0, double relativeAcceptance = 1e-8)
     {
         if (!(b > a)) return 0;
-        var cuts = new List<double> { a, b };
-        foreach (var p in breakpoints)
-            if (p > a && p < b) cuts.Add(p);
-        cuts.Sort();
+        var cuts = Cuts(a, b, breakpoints);
         int pieces = cuts.Count - 1;
         double Piecewise(double x)
         {
@@ -64,6 +58,16 @@ internal static class Quadrature
         }
         var joints = new List<double>(pieces);
         for (int i = 1; i < pieces; i++) joints.Add(i);
-        return Integrate(Piecewise, 0, pieces, joints, what, absoluteTolerance, relativeAcceptance, maximumDepth);
+        return Integrate(Piecewise, 0, pieces, joints, what, absoluteTolerance, relativeAcceptance);
+    }
+
+    // a, b and the breakpoints strictly between them, sorted.
+    private static List<double> Cuts(double a, double b, IEnumerable<double> breakpoints)
+    {
+        var cuts = new List<double> { a, b };
+        foreach (var p in breakpoints)
+            if (p > a && p < b) cuts.Add(p);
+        cuts.Sort();
+        return cuts;
     }
 }
