@@ -121,6 +121,43 @@ public sealed class ExpectedMetricsTests
         AssertClose(revenue, model.ExpectedRevenue(), 3e-3, "average contract transfer");
     }
 
+    [Theory]
+    [InlineData("Exponential", Regime.Sometimes)]
+    [InlineData("Pareto", Regime.Always)]
+    [InlineData("Beta(0.5,0.5)", Regime.Never)]
+    [InlineData("Gapped mixture", Regime.Sometimes)]
+    [InlineData("LogNormal", Regime.Sometimes)]
+    public void Without_scales_the_package_menu_is_the_contract_menu(string value, Regime regime)
+    {
+        // θ = w when every buyer runs all tasks, so packages and contracts are the same items and earn the same.
+        var model = Build(value, "none", regime);
+        AssertClose(model.ExpectedProfit(), model.ExpectedPackageProfit(), 1e-9, "package profit");
+        AssertClose(model.ExpectedRevenue(), model.ExpectedPackageRevenue(), 1e-9, "package revenue");
+    }
+
+    [Theory]
+    [InlineData("Exponential", "Uniform")]
+    [InlineData("Beta(2,3)", "Beta(2,3)")]
+    [InlineData("Gapped mixture", "TruncatedNormal")]
+    public void Expected_package_profit_is_the_average_profit_of_the_models_own_packages(string value, string scale)
+    {
+        var model = Build(value, scale, Regime.Sometimes);
+        var values = Values[value];
+        var scales = Scales[scale]!;
+        // θ = w s^δ over a quantile-space midpoint grid of (w, s), as for contracts.
+        double delta = 1 - 0.3 - 0.2, profit = 0, revenue = 0;
+        foreach (var (u, weight) in Cells(160, values.Support.Upper))
+            foreach (var (v, scaleWeight) in Cells(6, 1))
+            {
+                var package = model.Package(values.Quantile(u) * Math.Pow(scales.Quantile(v), delta));
+                profit += weight * scaleWeight * package.Profit;
+                revenue += weight * scaleWeight * package.Transfer;
+            }
+        // A coarse grid (each package is a quadrature over a numeric law of θ): the midpoint rule's error is ~1%.
+        AssertClose(profit, model.ExpectedPackageProfit(), 2e-2, "average package profit");
+        AssertClose(revenue, model.ExpectedPackageRevenue(), 2e-2, "average package transfer");
+    }
+
     [Fact]
     public void A_tail_too_heavy_for_the_surplus_gives_an_infinite_expectation_with_the_reason()
     {
