@@ -134,10 +134,33 @@ public sealed class EconomicsAnalyzer : DiagnosticAnalyzer
             }
             previous = i;
         }
-        if (runStart < 0) return pools.Count == 0;
+        if (runStart < 0)
+        {
+            if (ServedPoolNextToTariffs(pools, grid) is { } pool)
+                report(Diagnostic.Create(Descriptors.MarkupIncreasing, economy.ValueLocation(pool.Lower, ct),
+                    Format(pool.Lower), Format(pool.Upper), Format(pool.Lower / pool.Level), Format(pool.Upper / pool.Level)));
+            return pools.Count == 0;
+        }
         report(Diagnostic.Create(Descriptors.MarkupIncreasing, economy.ValueLocation(grid.Values[runStart], ct),
             Format(grid.Values[runStart]), Format(grid.Values[runEnd]), Format(Markup(grid, runStart)), Format(Markup(grid, runEnd))));
         return false;
+    }
+
+    /// <summary>
+    /// A served pool (φ̄ &gt; 0) when some served type outside every pool buys a two-part tariff. Pooled types take the
+    /// pool's bundle, so their rent is linear in w across the pool, while a tariff's payoff m·S(w/m) − p0 is strictly
+    /// convex in w and touches the rent at its own type: a pooled type away from the pool's end therefore gains by taking
+    /// the tariff of the nearest type outside the pool (the ironed markup w/φ̄ rises across the pool).
+    /// </summary>
+    private static PoolingInterval? ServedPoolNextToTariffs(IReadOnlyList<PoolingInterval> pools, TypeGrid grid)
+    {
+        PoolingInterval? served = null;
+        for (int i = 0; i < pools.Count && served is null; i++)
+            if (pools[i].Level > 0 && pools[i].Upper > pools[i].Lower) served = pools[i];
+        if (served is null) return null;
+        for (int i = 0; i < grid.Count; i++)
+            if (grid.VirtualValues[i] > 0 && !InPool(pools, grid.Values[i])) return served;
+        return null;
     }
 
     private static double Markup(TypeGrid grid, int i) => grid.Values[i] / grid.VirtualValues[i];
