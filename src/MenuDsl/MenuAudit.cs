@@ -36,7 +36,8 @@ public sealed record AuditFinding(string Menu, string Type, string Deviation, do
 /// <param name="ParticipationViolation">The most negative buyer utility or seller profit of an item, as a positive share of the largest transfer; 0 when none.</param>
 /// <param name="TypesChecked">Grid types audited: (w, s) pairs plus θ values.</param>
 /// <param name="WorstFinding">The deviation with the largest regret, or null when none gains.</param>
-public sealed record AuditReport(double DirectRegret, double TariffRegret, double PackageRegret, double ParticipationViolation, int TypesChecked, AuditFinding? WorstFinding)
+/// <param name="PackagesSkipped">Why the package menus were not audited (the model cannot compute them), or null.</param>
+public sealed record AuditReport(double DirectRegret, double TariffRegret, double PackageRegret, double ParticipationViolation, int TypesChecked, AuditFinding? WorstFinding, string? PackagesSkipped = null)
 {
     /// <summary>The largest of the three regrets.</summary>
     public double MaxRegret => Math.Max(DirectRegret, Math.Max(TariffRegret, PackageRegret));
@@ -48,7 +49,8 @@ public sealed record AuditReport(double DirectRegret, double TariffRegret, doubl
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"max regret {MaxRegret:G3} over {TypesChecked} types (direct {DirectRegret:G3}, tariff {TariffRegret:G3}, package {PackageRegret:G3}); participation violation {ParticipationViolation:G3}; {Worst}";
+        $"max regret {MaxRegret:G3} over {TypesChecked} types (direct {DirectRegret:G3}, tariff {TariffRegret:G3}, package {PackageRegret:G3}); participation violation {ParticipationViolation:G3}; {Worst}"
+        + (PackagesSkipped is null ? "" : $"; packages not audited: {PackagesSkipped}");
 }
 
 /// <summary>
@@ -97,11 +99,9 @@ public static class MenuAudit
 
         var package = new Worst(1);
         int checkedTypes = types.Length;
-        if (model is IIndexModel index)
+        string? packagesSkipped = null;
+        if (model is IIndexModel index && PackageMenu(index, ThetaGrid(types, technology.Delta), out packagesSkipped) is var (thetas, packages, packageTariffs))
         {
-            var thetas = ThetaGrid(types, technology.Delta);
-            var packages = thetas.Select(index.Package).ToArray();
-            var packageTariffs = thetas.Select(index.PackageTariff).ToArray();
             var ownPackage = packages.Select((p, i) => thetas[i] * p.Quality - p.Transfer).ToArray();
             package = new Worst(packages.Max(p => p.Transfer));
             var packageParticipation = new Worst(package.Scale);
@@ -122,7 +122,25 @@ public static class MenuAudit
         }
 
         var worst = Worst.Larger(Worst.Larger(direct, tariff), package);
-        return new AuditReport(direct.Regret, tariff.Regret, package.Regret, participation.Regret, checkedTypes, worst.Finding);
+        return new AuditReport(direct.Regret, tariff.Regret, package.Regret, participation.Regret, checkedTypes, worst.Finding, packagesSkipped);
+    }
+
+    /// <summary>
+    /// The packages and package tariffs of the θ grid, or null with the reason when the model cannot compute them
+    /// (a law of θ it does not support): the other menus are still audited.
+    /// </summary>
+    private static (double[] Thetas, PackageContract[] Packages, TwoPartTariff[] Tariffs)? PackageMenu(IIndexModel model, double[] thetas, out string? skipped)
+    {
+        skipped = null;
+        try
+        {
+            return (thetas, thetas.Select(model.Package).ToArray(), thetas.Select(model.PackageTariff).ToArray());
+        }
+        catch (NotSupportedException e)
+        {
+            skipped = e.Message;
+            return null;
+        }
     }
 
     /// <summary>

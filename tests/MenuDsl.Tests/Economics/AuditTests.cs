@@ -106,6 +106,21 @@ public sealed class AuditTests
     }
 
     [Fact]
+    public void Packages_the_model_cannot_compute_are_skipped_and_said()
+    {
+        // Power(0.5) scales have an infinite density at 0: the numeric law of θ is refused, contracts are not.
+        var model = Model(TypeDistribution.Uniform(0.5, 2), TypeDistribution.Power(0.5, 0, 1));
+        Assert.Throws<NotSupportedException>(() => model.Package(1));
+        var report = MenuAudit.Audit(model);
+        Assert.NotNull(report.PackagesSkipped);
+        Assert.Contains("infinite", report.PackagesSkipped);
+        Assert.Contains("packages not audited", report.ToString());
+        Assert.Equal(0, report.PackageRegret);
+        Assert.True(report.MaxRegret <= 1e-9, report.ToString());
+        Assert.Null(MenuAudit.Audit(Models.ExampleA()).PackagesSkipped);
+    }
+
+    [Fact]
     public void Grid_sizes_below_two_are_rejected_by_name()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => MenuAudit.Audit(Models.ExampleA(), new AuditOptions { ValuePoints = 1 }));
