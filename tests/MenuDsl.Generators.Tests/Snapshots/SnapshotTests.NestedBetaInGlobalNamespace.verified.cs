@@ -47,7 +47,7 @@ partial class Catalogue
             global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
             var bundle = MenuDslSolver.FirstBest(value, scale);
             if (bundle.Quality == 0) return default;
-            return new global::MenuDsl.Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning, bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes);
+            return global::MenuDsl.Generation.GeneratedModelSupport.Checked(new global::MenuDsl.Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning, bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes), value);
         }
 
         // Description: item (w, s) is the first-best bundle of value φ(w); T = w q − ∫ q(k, s) dk.
@@ -61,17 +61,14 @@ partial class Catalogue
             var item = MenuDslSolver.FirstBest(phi, scale);
             double rent = global::MenuDsl.Generation.GeneratedModelSupport.Rent(MenuDslSolver.Values, k => MenuDslSolver.Quality(MenuDslSolver.Values.VirtualValue(k), scale), MenuDslSolver.Reserve, value, MenuDslSolver.Threshold / global::System.Math.Pow(scale, 0.44999999999999996));
             double transfer = value * item.Quality - rent;
-            return new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);
+            return global::MenuDsl.Generation.GeneratedModelSupport.Checked(new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), value);
         }
 
-        // Description: prices m·c with m = w/φ(w), fee p0 = T − m·C(q, s), task cap s.
+        // Description: prices m·c with m = w/φ̄(w), fee p0 = T − m·C(q, s), task cap s; a pooled type gets the pool's bundle.
         /// <inheritdoc/>
         public global::MenuDsl.TwoPartTariff Tariff(double value, double scale)
         {
-            var contract = Contract(value, scale);
-            if (contract.Quality == 0) return MenuDslSolver.NoSale(scale);
-            double markup = value / MenuDslSolver.Values.VirtualValue(value);
-            return new global::MenuDsl.TwoPartTariff(markup * 1.0, markup * 3.0, markup * 20.0, contract.Transfer - markup * contract.Cost, scale, markup);
+            return global::MenuDsl.Generation.GeneratedModelSupport.Tariff(MenuDslSolver.Values, value, scale, Contract(value, scale), 1.0, 3.0, 20.0);
         }
 
         // Description: Q(θ) = q(φ_θ(θ), 1), T = θ Q − ∫ Q dk; θ ~ the law of w·s^δ by quadrature over s.
@@ -84,17 +81,15 @@ partial class Catalogue
             var item = MenuDslSolver.FirstBest(phi, 1);
             double rent = global::MenuDsl.Generation.GeneratedModelSupport.Rent(MenuDslSolver.Thetas, k => MenuDslSolver.Quality(MenuDslSolver.Thetas.VirtualValue(k), 1), MenuDslSolver.PackageReserve.Value, theta, MenuDslSolver.Threshold);
             double transfer = theta * item.Quality - rent;
-            return new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);
+            return global::MenuDsl.Generation.GeneratedModelSupport.Checked(new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), theta);
         }
 
-        // Description: prices m·c with m = θ/φ_θ(θ), fee p0 = T − m·C(Q), no task cap.
+
+        // Description: prices m·c with m = θ/φ̄_θ(θ), fee p0 = T − m·C(Q), no task cap; a pooled θ gets the pool's bundle.
         /// <inheritdoc/>
         public global::MenuDsl.TwoPartTariff PackageTariff(double theta)
         {
-            var package = Package(theta);
-            if (package.Quality == 0) return MenuDslSolver.NoSale(double.PositiveInfinity);
-            double markup = theta / MenuDslSolver.Thetas.VirtualValue(theta);
-            return new global::MenuDsl.TwoPartTariff(markup * 1.0, markup * 3.0, markup * 20.0, package.Transfer - markup * package.Cost, double.PositiveInfinity, markup);
+            return global::MenuDsl.Generation.GeneratedModelSupport.PackageTariff(MenuDslSolver.Thetas, theta, Package(theta), 1.0, 3.0, 20.0);
         }
 
         // Everything the members share lives in one nested class, so the user's own members cannot clash with it.
@@ -115,8 +110,6 @@ partial class Catalogue
             // The law of θ is numeric here, so its reserve value is found at run time, once.
             public static readonly global::System.Lazy<double> PackageReserve = new global::System.Lazy<double>(() => global::MenuDsl.Generation.GeneratedModelSupport.ReserveValue(Thetas));
 
-            public static global::MenuDsl.TwoPartTariff NoSale(double cap) =>
-                new global::MenuDsl.TwoPartTariff(double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, 0, cap, double.PositiveInfinity);
 
             // Description: total quality of the first-best bundle of a value-scale type (value, scale):
             // s·value^(κ/δ)·(A0 b^γ)^(1/δ) when value·s^δ ≤ θ̂, else s^(δ/ε)·value^(ρ/ε)·A^(1/ε).
