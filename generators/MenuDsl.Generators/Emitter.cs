@@ -177,7 +177,7 @@ internal static class Emitter
         Lines(w, check);
         w.Line($"var bundle = {S}FirstBest(value, scale);")
          .Line("if (bundle.Quality == 0) return default;")
-         .Line($"return {Support}.Checked(new global::MenuDsl.Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning, bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes), value);")
+         .Line($"return {Support}.CheckedAllocation(new global::MenuDsl.Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning, bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes), value);")
          .Close()
          .Line();
 
@@ -193,7 +193,7 @@ internal static class Emitter
         else
             w.Line($"double rent = {Support}.Rent({S}Values, k => {S}Quality({S}Values.VirtualValue(k), scale), {S}Reserve, value, {S}Threshold / {scaleDelta});");
         w.Line("double transfer = value * item.Quality - rent;")
-         .Line($"return {Support}.Checked(new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), value);")
+         .Line($"return {Support}.CheckedContract(new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), value);")
          .Close()
          .Line();
 
@@ -232,7 +232,7 @@ internal static class Emitter
         else
             w.Line($"double rent = {Support}.Rent({S}Thetas, k => {S}Quality({S}Thetas.VirtualValue(k), 1), {reserve}, theta, {S}Threshold);");
         w.Line("double transfer = theta * item.Quality - rent;")
-         .Line($"return {Support}.Checked(new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), theta);")
+         .Line($"return {Support}.CheckedPackage(new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), theta);")
          .Close()
          .Line()
          .Line();

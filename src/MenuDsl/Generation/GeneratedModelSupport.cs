@@ -66,19 +66,19 @@ public static class GeneratedModelSupport
     /// <paramref name="contract"/>, the item of <paramref name="value"/>, when every field is finite; otherwise an
     /// <see cref="ArgumentOutOfRangeException"/> naming <c>value</c> and the field that overflows. Plain comparisons.
     /// </summary>
-    public static Contract Checked(Contract contract, double value) => Representable.Contract(contract, value);
+    public static Contract CheckedContract(Contract contract, double value) => Representable.Contract(contract, Guard.Finite(value, nameof(value)));
 
     /// <summary><paramref name="package"/>, the item of <paramref name="theta"/>, when every field is finite; else an exception naming <c>theta</c>.</summary>
-    public static PackageContract Checked(PackageContract package, double theta) => Representable.Package(package, theta);
+    public static PackageContract CheckedPackage(PackageContract package, double theta) => Representable.Package(package, Guard.Finite(theta, nameof(theta)));
 
     /// <summary><paramref name="allocation"/>, the first best of <paramref name="value"/>, when every field is finite; else an exception naming <c>value</c>.</summary>
-    public static Allocation Checked(Allocation allocation, double value) => Representable.Allocation(allocation, value);
+    public static Allocation CheckedAllocation(Allocation allocation, double value) => Representable.Allocation(allocation, Guard.Finite(value, nameof(value)));
 
     /// <summary>A tariff of <paramref name="value"/> with finite prices, fee and markup (or the no-sale item); else an exception naming <c>value</c>.</summary>
-    public static TwoPartTariff CheckedTariff(TwoPartTariff tariff, double value) => Representable.Tariff(tariff, value, nameof(value));
+    public static TwoPartTariff CheckedTariff(TwoPartTariff tariff, double value) => Representable.Tariff(tariff, Guard.Finite(value, nameof(value)), nameof(value));
 
     /// <summary>A package tariff of <paramref name="theta"/> with finite prices, fee and markup (or the no-sale item); else an exception naming <c>theta</c>.</summary>
-    public static TwoPartTariff CheckedPackageTariff(TwoPartTariff tariff, double theta) => Representable.Tariff(tariff, theta, nameof(theta));
+    public static TwoPartTariff CheckedPackageTariff(TwoPartTariff tariff, double theta) => Representable.Tariff(tariff, Guard.Finite(theta, nameof(theta)), nameof(theta));
 
     /// <summary>
     /// The rent ∫ q(k) dk from <paramref name="reserve"/> to <paramref name="type"/> by quadrature, where
