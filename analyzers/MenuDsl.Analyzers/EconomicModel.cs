@@ -24,6 +24,9 @@ internal sealed class EconomicModel
     /// <summary>Null for a custom [ProductionFunction].</summary>
     public CobbDouglasCore? Technology { get; }
 
+    /// <summary>Builds the Cobb-Douglas technology (throws when its constants overflow); null for a custom technology.</summary>
+    public Func<CobbDouglasCore>? MakeTechnology { get; private init; }
+
     /// <summary>F_w; null in the binary environment.</summary>
     public DistributionCore? Values { get; }
 
@@ -80,6 +83,7 @@ internal sealed class EconomicModel
             || Arguments.Constructor(costs, 2) is not { } cz)
             return null;
         CobbDouglasCore? technology = null;
+        Func<CobbDouglasCore>? makeTechnology = null;
         if (model.CobbDouglas is { } cd)
         {
             if (Arguments.Constructor(cd, 0) is not { } alpha || Arguments.Constructor(cd, 1) is not { } beta
@@ -87,14 +91,17 @@ internal sealed class EconomicModel
                 return null;
             double b = Arguments.Named(cd, "BaseQuality") ?? 1.0;
             if (CobbDouglasCore.Validate(alpha, beta, gamma, b, cx, cy, cz) is not null) return null;
-            technology = new CobbDouglasCore(alpha, beta, gamma, b, cx, cy, cz);
+            makeTechnology = () => new CobbDouglasCore(alpha, beta, gamma, b, cx, cy, cz);
+            // Constants that overflow are a kernel failure: Service.Of reports it (MENU015), as the planner sees it.
+            try { technology = makeTechnology(); }
+            catch (ArgumentException) { technology = null; }
         }
         else if (!(cx > 0 && cy > 0 && cz > 0) || !Numeric.IsFinite(cx + cy + cz)) return null;
 
         var values = Read(model.ValueAttributes, isScale: false);
         var scales = Read(model.ScaleAttributes, isScale: true);
         if (values is null || scales is null || (values.Count == 0 && model.TypeProfiles.Count == 0)) return null;
-        return new EconomicModel(technology, values, scales);
+        return new EconomicModel(technology, values, scales) { MakeTechnology = makeTechnology };
     }
 
     private static List<DistributionDeclaration>? Read(List<AttributeData> attributes, bool isScale)

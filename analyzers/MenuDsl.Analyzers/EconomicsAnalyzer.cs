@@ -60,7 +60,7 @@ public sealed class EconomicsAnalyzer : DiagnosticAnalyzer
 
         // The generator's planner declines exactly these models: both ask Service.Of.
         string? failure = null;
-        var verdict = economy.Technology is { } t ? Service.Of(() => values, () => economy.Scales, t.Delta, out failure) : ServiceVerdict.Served;
+        var verdict = economy.MakeTechnology is { } make ? Service.Of(make, () => values, () => economy.Scales, out failure) : ServiceVerdict.Served;
         if (verdict == ServiceVerdict.NumericFailure)
         {
             report(Diagnostic.Create(Descriptors.NumericFailure, economy.ValueLocation(values.Lower, ct), failure));

@@ -177,7 +177,7 @@ internal static class Emitter
         Lines(w, check);
         w.Line($"var bundle = {S}FirstBest(value, scale);")
          .Line("if (bundle.Quality == 0) return default;")
-         .Line("return new global::MenuDsl.Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning, bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes);")
+         .Line($"return {Support}.CheckedAllocation(new global::MenuDsl.Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning, bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes), value);")
          .Close()
          .Line();
 
@@ -193,7 +193,7 @@ internal static class Emitter
         else
             w.Line($"double rent = {Support}.Rent({S}Values, k => {S}Quality({S}Values.VirtualValue(k), scale), {S}Reserve, value, {S}Threshold / {scaleDelta});");
         w.Line("double transfer = value * item.Quality - rent;")
-         .Line("return new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);")
+         .Line($"return {Support}.CheckedContract(new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), value);")
          .Close()
          .Line();
 
@@ -204,7 +204,7 @@ internal static class Emitter
              .Line("var contract = Contract(value, scale);")
              .Line($"if (contract.Quality == 0) return {S}NoSale(scale);")
              .Line($"double markup = value / {AffineText(am, "value")};")
-             .Line($"return new global::MenuDsl.TwoPartTariff(markup * {Number(plan.Spec.InputCost)}, markup * {Number(plan.Spec.OutputCost)}, markup * {Number(plan.Spec.FineTuningCost)}, contract.Transfer - markup * contract.Cost, scale, markup);")
+             .Line($"return {Support}.CheckedTariff(new global::MenuDsl.TwoPartTariff(markup * {Number(plan.Spec.InputCost)}, markup * {Number(plan.Spec.OutputCost)}, markup * {Number(plan.Spec.FineTuningCost)}, contract.Transfer - markup * contract.Cost, scale, markup), value);")
              .Close();
         else
             w.Line("// Description: prices m·c with m = w/φ̄(w), fee p0 = T − m·C(q, s), task cap s; a pooled type gets the pool's bundle.")
@@ -232,7 +232,7 @@ internal static class Emitter
         else
             w.Line($"double rent = {Support}.Rent({S}Thetas, k => {S}Quality({S}Thetas.VirtualValue(k), 1), {reserve}, theta, {S}Threshold);");
         w.Line("double transfer = theta * item.Quality - rent;")
-         .Line("return new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);")
+         .Line($"return {Support}.CheckedPackage(new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), theta);")
          .Close()
          .Line();
         if (plan.ThetaVirtualValue is not null)
@@ -242,7 +242,7 @@ internal static class Emitter
              .Line("var package = Package(theta);")
              .Line($"if (package.Quality == 0) return {S}NoSale(double.PositiveInfinity);")
              .Line($"double markup = theta / {phi};")
-             .Line($"return new global::MenuDsl.TwoPartTariff(markup * {Number(spec.InputCost)}, markup * {Number(spec.OutputCost)}, markup * {Number(spec.FineTuningCost)}, package.Transfer - markup * package.Cost, double.PositiveInfinity, markup);")
+             .Line($"return {Support}.CheckedPackageTariff(new global::MenuDsl.TwoPartTariff(markup * {Number(spec.InputCost)}, markup * {Number(spec.OutputCost)}, markup * {Number(spec.FineTuningCost)}, package.Transfer - markup * package.Cost, double.PositiveInfinity, markup), theta);")
              .Close();
         else
             w.Line("// Description: prices m·c with m = θ/φ̄_θ(θ), fee p0 = T − m·C(Q), no task cap; a pooled θ gets the pool's bundle.")

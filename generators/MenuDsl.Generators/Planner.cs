@@ -30,12 +30,15 @@ internal static class Planner
 
     private static MenuPlan? PlanValid(MenuSpec spec)
     {
-        var technology = new CobbDouglasCore(spec.Alpha, spec.Beta, spec.Gamma, spec.BaseQuality, spec.InputCost, spec.OutputCost, spec.FineTuningCost);
+        CobbDouglasCore? made = null;
         DistributionCore? values = null, scales = null;
-        // Nobody served or a kernel failure: the analyzers run the same check and report MENU013 / MENU015.
-        if (Service.Of(() => values = Law(spec.Values), () => scales = spec.Scales.Count == 0 ? null : Law(spec.Scales), technology.Delta, out _)
+        // Nobody served or a kernel failure (including constants that overflow): the analyzers run the same check and
+        // report MENU013 / MENU015.
+        if (Service.Of(() => made = new CobbDouglasCore(spec.Alpha, spec.Beta, spec.Gamma, spec.BaseQuality, spec.InputCost, spec.OutputCost, spec.FineTuningCost),
+                () => values = Law(spec.Values), () => scales = spec.Scales.Count == 0 ? null : Law(spec.Scales), out _)
             != ServiceVerdict.Served)
             return null;
+        var technology = made!;
         var valueLaw = values!;
         var constants = new Constants(technology.Kappa, technology.Delta, technology.Rho, technology.Epsilon, technology.A0, technology.A,
             technology.FineTuningThreshold, technology.BaseQualityFactor, technology.FineTunedQualityFactor);

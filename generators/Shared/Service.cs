@@ -20,14 +20,16 @@ internal enum ServiceVerdict
 internal static class Service
 {
     /// <summary>
-    /// Builds the declared laws and their reserve values (of w, and of θ = w s^δ where the kernel has its closed form).
-    /// <paramref name="failure"/> is the kernel's message on a numeric failure.
+    /// Builds the technology (its folded constants must be representable), the declared laws and their reserve values
+    /// (of w, and of θ = w s^δ where the kernel has its closed form). <paramref name="failure"/> is the kernel's message
+    /// on a numeric failure.
     /// </summary>
-    public static ServiceVerdict Of(Func<DistributionCore> values, Func<DistributionCore?> scales, double delta, out string? failure)
+    public static ServiceVerdict Of(Func<CobbDouglasCore> technology, Func<DistributionCore> values, Func<DistributionCore?> scales, out string? failure)
     {
         failure = null;
         try
         {
+            double delta = technology().Delta;
             var w = values();
             if (double.IsPositiveInfinity(w.ReserveValue)) return ServiceVerdict.NobodyServed;
             var thetas = ThetaLaws.ClosedForm(w, scales(), delta);

@@ -55,8 +55,8 @@ public sealed class CobbDouglasModel : IIndexModel
     {
         var bundle = technology.FirstBest(CheckValue(value), CheckScale(scale));
         if (bundle.Quality == 0) return default;
-        return new Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning,
-            bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes);
+        return Representable.Allocation(new Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning,
+            bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes), value);
     }
 
     /// <inheritdoc/>
@@ -69,16 +69,16 @@ public sealed class CobbDouglasModel : IIndexModel
         var bundle = technology.FirstBest(phi, scale);
         double rent = Rent(values, ReserveValue, value, scale);
         double transfer = value * bundle.Quality - rent;
-        return new Contract(bundle.Quality, bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning,
-            transfer, bundle.Cost, rent, transfer - bundle.Cost);
+        return Representable.Contract(new Contract(bundle.Quality, bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning,
+            transfer, bundle.Cost, rent, transfer - bundle.Cost), value);
     }
 
     /// <inheritdoc/>
     public TwoPartTariff Tariff(double value, double scale)
     {
         var contract = Contract(value, scale);
-        return Implementing(values, value, new TokenBundle(contract.Quality, contract.Input, contract.Output, contract.FineTuning),
-            contract.Transfer, contract.Cost, scale);
+        return Representable.Tariff(Implementing(values, value, new TokenBundle(contract.Quality, contract.Input, contract.Output, contract.FineTuning),
+            contract.Transfer, contract.Cost, scale), value, nameof(value));
     }
 
     /// <inheritdoc/>
@@ -90,16 +90,16 @@ public sealed class CobbDouglasModel : IIndexModel
         var bundle = technology.FirstBest(phi, 1);
         double rent = Rent(Thetas, packageReserve.Value, theta, 1);
         double transfer = theta * bundle.Quality - rent;
-        return new PackageContract(bundle.Quality, bundle.InputTokens, bundle.OutputTokens, bundle.FineTuning,
-            transfer, bundle.Cost, rent, transfer - bundle.Cost);
+        return Representable.Package(new PackageContract(bundle.Quality, bundle.InputTokens, bundle.OutputTokens, bundle.FineTuning,
+            transfer, bundle.Cost, rent, transfer - bundle.Cost), theta);
     }
 
     /// <inheritdoc/>
     public TwoPartTariff PackageTariff(double theta)
     {
         var package = Package(theta);
-        return Implementing(Thetas, theta, new TokenBundle(package.Quality, package.InputTokens, package.OutputTokens, package.FineTuning),
-            package.Transfer, package.Cost, double.PositiveInfinity);
+        return Representable.Tariff(Implementing(Thetas, theta, new TokenBundle(package.Quality, package.InputTokens, package.OutputTokens, package.FineTuning),
+            package.Transfer, package.Cost, double.PositiveInfinity), theta, nameof(theta));
     }
 
     private TwoPartTariff Implementing(DistributionCore law, double type, TokenBundle item, double transfer, double cost, double cap) =>

@@ -14,12 +14,15 @@ internal static class Screening
     public static double Rent(DistributionCore d, Func<double, double> quality, double from, double to, double switchLevel, string what)
     {
         if (!(to > from)) return 0;
+        // An item whose quality overflows has no finite rent; the caller's representability check names the type.
+        double top = quality(to);
+        if (!(top <= double.MaxValue)) return double.PositiveInfinity;
         var cuts = new List<double>(d.Kinks);
         foreach (var pool in d.PoolingIntervals) { cuts.Add(pool.Lower); cuts.Add(pool.Upper); }
         // The virtual value is non-decreasing, so the fine-tuning switch is one point found by bisection.
         cuts.Add(d.FirstTypeReaching(switchLevel, from, to));
         // Roundoff in q near the reserve value is what limits the error estimate: accept errors far below the
         // transfer's own scale to·q(to), which is what the rent is subtracted from.
-        return Quadrature.Integrate(quality, from, to, cuts, what, 1e-9 * to * quality(to));
+        return Quadrature.Integrate(quality, from, to, cuts, what, 1e-9 * to * top);
     }
 }

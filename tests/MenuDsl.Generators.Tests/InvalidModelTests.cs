@@ -41,6 +41,7 @@ public sealed class InvalidModelTests
         { "missing ValueDistribution", "MENU005", With("VALUES", "") },
         { "alpha + beta + gamma = 1", "MENU003", With("TECHNOLOGY", "[CobbDouglas(0.5, 0.3, 0.2)]") },
         { "alpha + beta + gamma > 1", "MENU003", With("TECHNOLOGY", "[CobbDouglas(0.6, 0.3, 0.2)]") },
+        { "alpha + beta + gamma within 1e-7 of 1: A^(1/ε) underflows", "MENU015", With("TECHNOLOGY", "[CobbDouglas(0.3, 0.2, 0.4999999)]") },
         { "zero exponent", "MENU003", With("TECHNOLOGY", "[CobbDouglas(0.3, 0.0, 0.1)]") },
         { "negative base quality", "MENU003", With("TECHNOLOGY", "[CobbDouglas(0.3, 0.2, 0.1, BaseQuality = -1.0)]") },
         { "negative cost", "MENU004", With("COSTS", "[TokenCosts(1.0, -2.0, 5.0)]") },

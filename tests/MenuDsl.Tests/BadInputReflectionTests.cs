@@ -128,6 +128,12 @@ public class BadInputReflectionTests
             ["GeneratedModelSupport.Rent"] = new(null, [f.Model.Description.Values, (Func<double, double>)(k => k), 0.5, 0.8, 1.0],
                 Rules(("reserve", Bad(-0.5, 1.5)), ("type", Bad(-0.5, 1.5)), ("switchLevel", [double.NaN])),
                 Rules(("switchLevel", [double.PositiveInfinity]))),
+            // The representability checks generated members end with: the type must be finite (support is checked before).
+            ["GeneratedModelSupport.CheckedContract"] = new(null, [f.Model.Contract(0.8, s), 0.8], Rules(("value", Bad()))),
+            ["GeneratedModelSupport.CheckedAllocation"] = new(null, [f.Model.Efficient(0.8, s), 0.8], Rules(("value", Bad()))),
+            ["GeneratedModelSupport.CheckedTariff"] = new(null, [f.Model.Tariff(0.8, s), 0.8], Rules(("value", Bad()))),
+            ["GeneratedModelSupport.CheckedPackage"] = new(null, [f.Model.Package(0.8), 0.8], Rules(("theta", Bad()))),
+            ["GeneratedModelSupport.CheckedPackageTariff"] = new(null, [f.Model.PackageTariff(0.8), 0.8], Rules(("theta", Bad()))),
             ["GeneratedModelSupport.Tariff"] = new(null, [f.Model.Description.Values, 0.8, s, f.Model.Contract(0.8, s), 1.0, 2.0, 5.0],
                 Rules(("value", Bad(-0.5, 1.5)), ("scale", Bad(-0.5, 1.5)), ("inputCost", positive), ("outputCost", positive), ("fineTuningCost", positive))),
             ["GeneratedModelSupport.PackageTariff"] = new(null, [f.Model.Description.Values, 0.8, f.Model.Package(0.8), 1.0, 2.0, 5.0],

@@ -26,6 +26,44 @@ internal sealed class CobbDouglasCore
             * Math.Pow(outputCost / beta, beta) * Math.Pow(fineTuningCost / gamma, Delta);
         BaseQualityFactor = Math.Pow(A0 * Math.Pow(baseQuality, gamma), 1 / Delta);
         FineTunedQualityFactor = Math.Pow(A, 1 / Epsilon);
+        if (CheckConstants() is { } overflow) throw new ArgumentException(overflow.Message + ".", overflow.Parameter);
+    }
+
+    /// <summary>
+    /// The folded constants (θ̂, (A0 b^γ)^(1/δ), A^(1/ε)) must be finite and positive, or every item that uses them is
+    /// 0·∞ or ∞ − ∞. They are not when costs or b are extreme or when α + β + γ is so close to 1 that 1/ε amplifies
+    /// any A ≠ 1 past double precision. Names the parameter at fault: the exponent sum when 1/ε (or 1/δ) is what
+    /// amplifies, else the cost or b whose term dominates the logarithm of the constant.
+    /// </summary>
+    private (string Parameter, string Message)? CheckConstants()
+    {
+        static bool Representable(double x) => x > 0 && x <= double.MaxValue;
+        static string Largest(params (string Parameter, double LogTerm)[] terms)
+        {
+            var best = terms[0];
+            foreach (var term in terms)
+                if (Math.Abs(term.LogTerm) > Math.Abs(best.LogTerm)) best = term;
+            return best.Parameter;
+        }
+        string Overflows(double x) => x > 0 ? "overflows to +∞" : "underflows to 0";
+        (string, double) InputTerm(double sign) => ("input", sign * Alpha * Math.Log(Alpha / InputCost));
+        (string, double) OutputTerm(double sign) => ("output", sign * Beta * Math.Log(Beta / OutputCost));
+
+        if (!Representable(FineTuningThreshold))
+            return (Largest(("baseQuality", Epsilon * Math.Log(BaseQuality)), InputTerm(-1), OutputTerm(-1), ("fineTuning", Delta * Math.Log(FineTuningCost / Gamma))),
+                $"the fine-tuning threshold θ̂ = b^ε (c_x/α)^α (c_y/β)^β (c_z/γ)^δ {Overflows(FineTuningThreshold)} in double precision "
+                + $"(b = {Families.Format(BaseQuality)}, costs ({Families.Format(InputCost)}, {Families.Format(OutputCost)}, {Families.Format(FineTuningCost)})); "
+                + "rescale the costs or b (e.g. price per million tokens)");
+        if (!Representable(BaseQualityFactor))
+            return (1 / Delta > 100 ? "beta" : Largest(InputTerm(1), OutputTerm(1), ("baseQuality", Gamma * Math.Log(BaseQuality))),
+                $"the quality factor (A0 b^γ)^(1/δ) = ({Families.Format(A0 * Math.Pow(BaseQuality, Gamma))})^{Families.Format(1 / Delta)} {Overflows(BaseQualityFactor)} in double precision "
+                + $"(alpha + beta = {Families.Format(Kappa)}, b = {Families.Format(BaseQuality)}, costs ({Families.Format(InputCost)}, {Families.Format(OutputCost)}))");
+        if (!Representable(FineTunedQualityFactor))
+            return (1 / Epsilon > 100 ? "gamma" : Largest(InputTerm(1), OutputTerm(1), ("fineTuning", Gamma * Math.Log(Gamma / FineTuningCost))),
+                $"the fine-tuned quality factor A^(1/ε) = ({Families.Format(A)})^{Families.Format(1 / Epsilon)} {Overflows(FineTunedQualityFactor)} in double precision "
+                + $"(alpha + beta + gamma = {Families.Format(Rho)}, so 1/ε = {Families.Format(1 / Epsilon)}; costs ({Families.Format(InputCost)}, {Families.Format(OutputCost)}, {Families.Format(FineTuningCost)})); "
+                + (1 / Epsilon > 100 ? "keep alpha + beta + gamma further from 1" : "rescale the costs"));
+        return null;
     }
 
     public double Alpha { get; }

@@ -47,7 +47,7 @@ namespace Shop.Pricing
             global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
             var bundle = MenuDslSolver.FirstBest(value, scale);
             if (bundle.Quality == 0) return default;
-            return new global::MenuDsl.Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning, bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes);
+            return global::MenuDsl.Generation.GeneratedModelSupport.CheckedAllocation(new global::MenuDsl.Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning, bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes), value);
         }
 
         // Description: item (w, s) is the first-best bundle of value φ(w); T = w q − ∫ q(k, s) dk.
@@ -61,7 +61,7 @@ namespace Shop.Pricing
             var item = MenuDslSolver.FirstBest(phi, scale);
             double rent = (MenuDslSolver.QualityIntegral(phi, scale) - MenuDslSolver.QualityIntegral(0.0, scale)) / 2.0;
             double transfer = value * item.Quality - rent;
-            return new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);
+            return global::MenuDsl.Generation.GeneratedModelSupport.CheckedContract(new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), value);
         }
 
         // Description: prices m·c with m = w/φ(w), fee p0 = T − m·C(q, s), task cap s (φ is regular: no pools).
@@ -71,7 +71,7 @@ namespace Shop.Pricing
             var contract = Contract(value, scale);
             if (contract.Quality == 0) return MenuDslSolver.NoSale(scale);
             double markup = value / (2.0 * value + (-1.0));
-            return new global::MenuDsl.TwoPartTariff(markup * 1.0, markup * 2.0, markup * 5.0, contract.Transfer - markup * contract.Cost, scale, markup);
+            return global::MenuDsl.Generation.GeneratedModelSupport.CheckedTariff(new global::MenuDsl.TwoPartTariff(markup * 1.0, markup * 2.0, markup * 5.0, contract.Transfer - markup * contract.Cost, scale, markup), value);
         }
 
         // Description: Q(θ) = q(φ_θ(θ), 1), T = θ Q − ∫ Q dk; θ ~ the closed-form law of w·s^δ for uniform w and s.
@@ -84,7 +84,7 @@ namespace Shop.Pricing
             var item = MenuDslSolver.FirstBest(phi, 1);
             double rent = global::MenuDsl.Generation.GeneratedModelSupport.Rent(MenuDslSolver.Thetas, k => MenuDslSolver.Quality(MenuDslSolver.Thetas.VirtualValue(k), 1), 0.3618033988749895, theta, MenuDslSolver.Threshold);
             double transfer = theta * item.Quality - rent;
-            return new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);
+            return global::MenuDsl.Generation.GeneratedModelSupport.CheckedPackage(new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), theta);
         }
 
         // Description: prices m·c with m = θ/φ̄_θ(θ), fee p0 = T − m·C(Q), no task cap; a pooled θ gets the pool's bundle.

@@ -47,7 +47,7 @@ partial class Catalogue
             global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
             var bundle = MenuDslSolver.FirstBest(value, scale);
             if (bundle.Quality == 0) return default;
-            return new global::MenuDsl.Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning, bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes);
+            return global::MenuDsl.Generation.GeneratedModelSupport.CheckedAllocation(new global::MenuDsl.Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning, bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes), value);
         }
 
         // Description: item (w, s) is the first-best bundle of value φ(w); T = w q − ∫ q(k, s) dk.
@@ -61,7 +61,7 @@ partial class Catalogue
             var item = MenuDslSolver.FirstBest(phi, scale);
             double rent = global::MenuDsl.Generation.GeneratedModelSupport.Rent(MenuDslSolver.Values, k => MenuDslSolver.Quality(MenuDslSolver.Values.VirtualValue(k), scale), MenuDslSolver.Reserve, value, MenuDslSolver.Threshold / global::System.Math.Pow(scale, 0.44999999999999996));
             double transfer = value * item.Quality - rent;
-            return new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);
+            return global::MenuDsl.Generation.GeneratedModelSupport.CheckedContract(new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), value);
         }
 
         // Description: prices m·c with m = w/φ̄(w), fee p0 = T − m·C(q, s), task cap s; a pooled type gets the pool's bundle.
@@ -81,7 +81,7 @@ partial class Catalogue
             var item = MenuDslSolver.FirstBest(phi, 1);
             double rent = global::MenuDsl.Generation.GeneratedModelSupport.Rent(MenuDslSolver.Thetas, k => MenuDslSolver.Quality(MenuDslSolver.Thetas.VirtualValue(k), 1), MenuDslSolver.PackageReserve.Value, theta, MenuDslSolver.Threshold);
             double transfer = theta * item.Quality - rent;
-            return new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);
+            return global::MenuDsl.Generation.GeneratedModelSupport.CheckedPackage(new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), theta);
         }
 
         // Description: prices m·c with m = θ/φ̄_θ(θ), fee p0 = T − m·C(Q), no task cap; a pooled θ gets the pool's bundle.
