@@ -69,8 +69,9 @@ public sealed class AuditTests
         Assert.Null(model.Tariff(pool.Upper + 0.1, 0.6).Included);
 
         // The direct menu is incentive compatible. The tariff menu is not, even with the bundle (model.md §5: the
-        // mixed menu must be checked): the markup jumps up across the pool, from a/k = 1.47 to b/k = 1.66, so types
-        // above the pool gain from the cheaper unit prices below it. Separate tariffs inside the pool are worse still.
+        // mixed menu must be checked): a tariff's payoff is convex in w and touches the rent at its own type while the
+        // bundle's is linear, so pooled types gain from the tariff just outside the pool, and the markup jumps up
+        // across it (a/k = 1.47 to b/k = 1.66). Separate tariffs inside the pool are worse still.
         var options = new AuditOptions { ValuePoints = 65 };
         var report = MenuAudit.Audit(model, options);
         Assert.True(report.DirectRegret <= 1e-9, report.ToString());
