@@ -76,9 +76,8 @@ public sealed class CobbDouglasModel : IIndexModel
     /// <inheritdoc/>
     public TwoPartTariff Tariff(double value, double scale)
     {
-        var contract = Contract(value, scale);
-        return Representable.Tariff(Implementing(values, value, new TokenBundle(contract.Quality, contract.Input, contract.Output, contract.FineTuning),
-            contract.Transfer, contract.Cost, scale), value, nameof(value));
+        return Tariffs.OfContract(values, value, scale, Contract(value, scale),
+            technology.InputCost, technology.OutputCost, technology.FineTuningCost);
     }
 
     /// <inheritdoc/>
@@ -97,13 +96,9 @@ public sealed class CobbDouglasModel : IIndexModel
     /// <inheritdoc/>
     public TwoPartTariff PackageTariff(double theta)
     {
-        var package = Package(theta);
-        return Representable.Tariff(Implementing(Thetas, theta, new TokenBundle(package.Quality, package.InputTokens, package.OutputTokens, package.FineTuning),
-            package.Transfer, package.Cost, double.PositiveInfinity), theta, nameof(theta));
+        return Tariffs.OfPackage(Thetas, theta, Package(theta),
+            technology.InputCost, technology.OutputCost, technology.FineTuningCost);
     }
-
-    private TwoPartTariff Implementing(DistributionCore law, double type, TokenBundle item, double transfer, double cost, double cap) =>
-        Tariffs.Implementing(law, type, item, transfer, cost, cap, technology.InputCost, technology.OutputCost, technology.FineTuningCost);
 
     /// <summary>
     /// U = ∫ q(k, s) dk from the reserve value to the type, for the values (contracts) or for θ (packages, s = 1).

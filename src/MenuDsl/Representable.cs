@@ -44,13 +44,17 @@ internal static class Representable
     /// A tariff with unit prices must have finite prices, fee and markup; the no-sale item and a pool's bundle have
     /// infinite prices by design.
     /// </summary>
-    public static TwoPartTariff Tariff(TwoPartTariff t, double type, string argument)
+    public static TwoPartTariff Tariff(TwoPartTariff t, double value) => Tariff(t, value, "tariff", "value", "w");
+
+    /// <summary>As <see cref="Tariff(TwoPartTariff, double)"/>, for the package tariff of θ.</summary>
+    public static TwoPartTariff PackageTariff(TwoPartTariff t, double theta) => Tariff(t, theta, "package tariff", "theta", "θ");
+
+    private static TwoPartTariff Tariff(TwoPartTariff t, double type, string item, string argument, string symbol)
     {
         if ((Finite(t.Fee) && Finite(t.Markup) && Finite(t.InputPrice) && Finite(t.OutputPrice) && Finite(t.FineTuningPrice))
             || t.IsNoSale || t.Included is not null)
             return t;
-        bool package = argument == "theta";
-        throw Overflow(package ? "package tariff" : "tariff", argument, package ? "θ" : "w", type, First(("markup", t.Markup),
+        throw Overflow(item, argument, symbol, type, First(("markup", t.Markup),
             ("input price", t.InputPrice), ("output price", t.OutputPrice), ("fine-tuning price", t.FineTuningPrice), ("fee", t.Fee)));
     }
 

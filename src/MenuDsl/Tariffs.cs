@@ -26,4 +26,16 @@ internal static class Tariffs
         double markup = type / law.VirtualValue(type);
         return new TwoPartTariff(markup * inputCost, markup * outputCost, markup * fineTuningCost, transfer - markup * cost, cap, markup);
     }
+
+    /// <summary>The tariff (task cap s) that implements <paramref name="contract"/>, the item of (w, s); refused by name if it overflows.</summary>
+    public static TwoPartTariff OfContract(DistributionCore values, double value, double scale, Contract contract,
+        double inputCost, double outputCost, double fineTuningCost) =>
+        Representable.Tariff(Implementing(values, value, new TokenBundle(contract.Quality, contract.Input, contract.Output, contract.FineTuning),
+            contract.Transfer, contract.Cost, scale, inputCost, outputCost, fineTuningCost), value);
+
+    /// <summary>The tariff (no task cap) that implements <paramref name="package"/>, the item of θ; refused by name if it overflows.</summary>
+    public static TwoPartTariff OfPackage(DistributionCore thetas, double theta, PackageContract package,
+        double inputCost, double outputCost, double fineTuningCost) =>
+        Representable.PackageTariff(Implementing(thetas, theta, new TokenBundle(package.Quality, package.InputTokens, package.OutputTokens, package.FineTuning),
+            package.Transfer, package.Cost, double.PositiveInfinity, inputCost, outputCost, fineTuningCost), theta);
 }

@@ -47,9 +47,8 @@ public static class GeneratedModelSupport
         ArgumentNullException.ThrowIfNull(values);
         Guard.InSupport(values, value, nameof(value));
         if (!(scale >= 0 && scale <= 1)) throw new ArgumentOutOfRangeException(nameof(scale), scale, $"'scale' must lie in [0, 1] but is {scale}.");
-        return Representable.Tariff(Tariffs.Implementing(values.Core, value, new TokenBundle(contract.Quality, contract.Input, contract.Output, contract.FineTuning),
-            contract.Transfer, contract.Cost, scale, Guard.Positive(inputCost, nameof(inputCost)), Guard.Positive(outputCost, nameof(outputCost)),
-            Guard.Positive(fineTuningCost, nameof(fineTuningCost))), value, nameof(value));
+        return Tariffs.OfContract(values.Core, value, scale, contract, Guard.Positive(inputCost, nameof(inputCost)),
+            Guard.Positive(outputCost, nameof(outputCost)), Guard.Positive(fineTuningCost, nameof(fineTuningCost)));
     }
 
     /// <summary>The two-part tariff (no task cap) that implements package <paramref name="package"/> of type θ.</summary>
@@ -57,9 +56,8 @@ public static class GeneratedModelSupport
     {
         ArgumentNullException.ThrowIfNull(thetas);
         Guard.InSupport(thetas, theta, nameof(theta));
-        return Representable.Tariff(Tariffs.Implementing(thetas.Core, theta, new TokenBundle(package.Quality, package.InputTokens, package.OutputTokens, package.FineTuning),
-            package.Transfer, package.Cost, double.PositiveInfinity, Guard.Positive(inputCost, nameof(inputCost)), Guard.Positive(outputCost, nameof(outputCost)),
-            Guard.Positive(fineTuningCost, nameof(fineTuningCost))), theta, nameof(theta));
+        return Tariffs.OfPackage(thetas.Core, theta, package, Guard.Positive(inputCost, nameof(inputCost)),
+            Guard.Positive(outputCost, nameof(outputCost)), Guard.Positive(fineTuningCost, nameof(fineTuningCost)));
     }
 
     /// <summary>
@@ -75,10 +73,10 @@ public static class GeneratedModelSupport
     public static Allocation CheckedAllocation(Allocation allocation, double value) => Representable.Allocation(allocation, Guard.Finite(value, nameof(value)));
 
     /// <summary>A tariff of <paramref name="value"/> with finite prices, fee and markup (or the no-sale item); else an exception naming <c>value</c>.</summary>
-    public static TwoPartTariff CheckedTariff(TwoPartTariff tariff, double value) => Representable.Tariff(tariff, Guard.Finite(value, nameof(value)), nameof(value));
+    public static TwoPartTariff CheckedTariff(TwoPartTariff tariff, double value) => Representable.Tariff(tariff, Guard.Finite(value, nameof(value)));
 
     /// <summary>A package tariff of <paramref name="theta"/> with finite prices, fee and markup (or the no-sale item); else an exception naming <c>theta</c>.</summary>
-    public static TwoPartTariff CheckedPackageTariff(TwoPartTariff tariff, double theta) => Representable.Tariff(tariff, Guard.Finite(theta, nameof(theta)), nameof(theta));
+    public static TwoPartTariff CheckedPackageTariff(TwoPartTariff tariff, double theta) => Representable.PackageTariff(tariff, Guard.Finite(theta, nameof(theta)));
 
     /// <summary>
     /// The rent ∫ q(k) dk from <paramref name="reserve"/> to <paramref name="type"/> by quadrature, where
