@@ -69,7 +69,7 @@ public static class MenuAudit
         if (options.ValuePoints < 2) throw new ArgumentOutOfRangeException(nameof(options), options.ValuePoints, "ValuePoints must be at least 2.");
         if (options.ScalePoints < 2) throw new ArgumentOutOfRangeException(nameof(options), options.ScalePoints, "ScalePoints must be at least 2.");
         var d = model.Description;
-        var technology = d.CobbDouglas;
+        var technology = d.Core;
 
         var values = ValueGrid(d.Values.Core, model.ReserveValue, options.ValuePoints);
         var scales = d.Scales is { } s ? Grid(s.Core, options.ScalePoints) : [1.0];
@@ -100,7 +100,7 @@ public static class MenuAudit
         var package = new Worst(1);
         int checkedTypes = types.Length;
         string? packagesSkipped = null;
-        if (model is IIndexModel index && PackageMenu(index, ThetaGrid(types, technology.Delta), out packagesSkipped) is var (thetas, packages, packageTariffs))
+        if (model is IIndexModel index && PackageMenu(index, ThetaGrid(types, MenuMetrics.Index(d).Delta), out packagesSkipped) is var (thetas, packages, packageTariffs))
         {
             var ownPackage = packages.Select((p, i) => thetas[i] * p.Quality - p.Transfer).ToArray();
             package = new Worst(packages.Max(p => p.Transfer));
@@ -148,7 +148,7 @@ public static class MenuAudit
     /// (no sale); the whole bundle, of which it uses its share of the tasks; or tokens bought freely at m·c on up to
     /// the cap's tasks, which nets m times the first-best surplus of a buyer of value w/m.
     /// </summary>
-    private static double TariffPayoff(CobbDouglasCore technology, TwoPartTariff tariff, double value, double scale)
+    private static double TariffPayoff(TechnologyCore technology, TwoPartTariff tariff, double value, double scale)
     {
         if (tariff.IsNoSale) return 0;
         if (tariff.Included is { } bundle)

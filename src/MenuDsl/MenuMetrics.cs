@@ -34,7 +34,7 @@ public static class MenuMetrics
     {
         ArgumentNullException.ThrowIfNull(model);
         var d = model.Description;
-        var technology = d.CobbDouglas;
+        var technology = d.Core;
         var values = d.Values.Core;
         CheckTail(values, technology, what, "values");
         double reserve = model.ReserveValue;
@@ -48,7 +48,7 @@ public static class MenuMetrics
     {
         ArgumentNullException.ThrowIfNull(model);
         var d = model.Description;
-        var technology = d.CobbDouglas;
+        var technology = Index(d);
         var thetas = ThetaDistributions.For(d.Values, d.Scales, technology.Delta).Core;
         CheckTail(thetas, technology, what, "types θ");
         double reserve = thetas.ReserveValue;
@@ -57,7 +57,7 @@ public static class MenuMetrics
             FineTuningSwitch(thetas, reserve, technology.FineTuningThreshold), what);
     }
 
-    private static double Measure(CobbDouglasCore technology, Func<double, Bundle, double> measure, double phi, double scale) =>
+    private static double Measure(TechnologyCore technology, Func<double, Bundle, double> measure, double phi, double scale) =>
         phi > 0 ? measure(phi, technology.FirstBest(phi, scale)) : 0;
 
     // The lowest type whose item fine-tunes; NaN when none does (no kink to split at). On an unbounded support it
@@ -69,13 +69,18 @@ public static class MenuMetrics
         return d.VirtualValue(top) < level ? double.NaN : d.FirstTypeReaching(level, reserve, top);
     }
 
+    /// <summary>The technology of an index model, which packages need.</summary>
+    internal static CobbDouglasCore Index(ModelDescription d) => d.Core as CobbDouglasCore
+        ?? throw new InvalidOperationException($"Packages need a technology with an index θ (Cobb-Douglas or CES), not {d.Technology.Name}.");
+
     /// <summary>
     /// Once an item fine-tunes its quality grows like φ^(ρ/ε), so φ̄ q and C(q) grow like t^(1/ε): against a power tail
     /// P(t &gt; x) ~ x^(−a) the expectation is finite only if a &gt; 1/ε.
     /// </summary>
-    private static void CheckTail(DistributionCore d, CobbDouglasCore technology, string what, string law)
+    private static void CheckTail(DistributionCore d, TechnologyCore technology, string what, string law)
     {
-        double growth = 1 / technology.Epsilon;
+        // A custom technology's growth is unknown: a tail too heavy for it shows as a quadrature that does not converge.
+        if (technology.SurplusGrowth is not { } growth) return;
         if (d.TailExponent <= growth)
             throw new InvalidOperationException(
                 $"{char.ToUpperInvariant(what[0])}{what[1..]} is infinite: the {law} have a power tail P(t > x) ~ x^(−{Families.Format(d.TailExponent)}), " +

@@ -7,61 +7,86 @@ namespace MenuDsl;
 public static class PricingModel
 {
     /// <summary>Starts a Cobb-Douglas model v = x^α y^β (b + z)^γ.</summary>
-    /// <exception cref="ArgumentException">An exponent is not finite and &gt; 0, α + β + γ ≥ 1, or b ≤ 0.</exception>
-    public static CobbDouglasBuilder CobbDouglas(double alpha, double beta, double gamma, double baseQuality = 1.0)
+    /// <exception cref="ArgumentOutOfRangeException">An exponent is not finite and &gt; 0, α + β + γ ≥ 1, or b ≤ 0.</exception>
+    public static ModelBuilder<IIndexModel> CobbDouglas(double alpha, double beta, double gamma, double baseQuality = 1.0)
     {
-        // Costs are checked by WithCosts; placeholders of 1 keep the technology check to the exponents here.
+        // Costs are checked by WithCosts; placeholders of 1 keep the technology check to its own parameters here.
         if (CobbDouglasCore.Validate(alpha, beta, gamma, baseQuality, 1, 1, 1) is { } error)
-            throw new ArgumentOutOfRangeException(error.Parameter, ValueOf(error.Parameter, alpha, beta, gamma, baseQuality), error.Message + ".");
-        return new CobbDouglasBuilder(alpha, beta, gamma, baseQuality, null, null, null);
+            throw new ArgumentOutOfRangeException(error.Parameter, Argument(error.Parameter, ("alpha", alpha), ("beta", beta), ("gamma", gamma), ("baseQuality", baseQuality)), error.Message + ".");
+        return ModelBuilder<IIndexModel>.Start(new CobbDouglasTechnology(alpha, beta, gamma, baseQuality));
     }
 
-    private static double ValueOf(string parameter, double alpha, double beta, double gamma, double baseQuality) => parameter switch
+    /// <summary>
+    /// Starts a CES model v = (share·x^r + (1 − share)·y^r)^(degree/r) (b + z)^γ, r = <paramref name="substitution"/>
+    /// (see <see cref="CesTechnology"/>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">share ∉ (0, 1), r ≥ 1 or r = 0, degree or γ not &gt; 0, degree + γ ≥ 1, or b ≤ 0.</exception>
+    public static ModelBuilder<IIndexModel> Ces(double share, double substitution, double degree, double gamma, double baseQuality = 1.0)
     {
-        "alpha" => alpha,
-        "beta" => beta,
-        "baseQuality" => baseQuality,
-        _ => gamma,
-    };
+        if (CobbDouglasCore.ValidateCes(share, substitution, degree, gamma, baseQuality, 1, 1, 1) is { } error)
+            throw new ArgumentOutOfRangeException(error.Parameter, Argument(error.Parameter, ("share", share), ("substitution", substitution), ("degree", degree),
+                ("gamma", gamma), ("baseQuality", baseQuality)), error.Message + ".");
+        return ModelBuilder<IIndexModel>.Start(new CesTechnology(share, substitution, degree, gamma, baseQuality));
+    }
+
+    /// <summary>
+    /// Starts a model on a custom per-task value v(x, y, z), solved numerically (see <see cref="CustomTechnology"/>).
+    /// Without <paramref name="gradient"/> (and <paramref name="hessian"/>) derivatives are taken by central differences.
+    /// </summary>
+    public static ModelBuilder<IPricingModel> Custom(Func<double, double, double, double> value,
+        Func<double, double, double, ProductionGradient>? gradient = null, Func<double, double, double, ProductionHessian>? hessian = null) =>
+        Custom(new CustomTechnology(value ?? throw new ArgumentNullException(nameof(value)), gradient, hessian));
+
+    /// <summary>Starts a model on a custom technology, e.g. one with a formula for reports.</summary>
+    public static ModelBuilder<IPricingModel> Custom(CustomTechnology technology) =>
+        ModelBuilder<IPricingModel>.Start(technology ?? throw new ArgumentNullException(nameof(technology)));
+
+    private static double Argument(string parameter, params (string Name, double Value)[] arguments)
+    {
+        foreach (var (name, value) in arguments)
+            if (name == parameter) return value;
+        throw new ArgumentException($"No argument named '{parameter}'.", nameof(parameter));
+    }
 }
 
-/// <summary>An immutable builder: each <c>With…</c> returns a new builder.</summary>
-public sealed class CobbDouglasBuilder
+/// <summary>An immutable builder: each <c>With…</c> returns a new builder; <see cref="Build"/> makes the model.</summary>
+/// <typeparam name="TModel"><see cref="IIndexModel"/> for Cobb-Douglas and CES, <see cref="IPricingModel"/> for custom technologies.</typeparam>
+public sealed class ModelBuilder<TModel> where TModel : class, IPricingModel
 {
-    private readonly double alpha, beta, gamma, baseQuality;
+    private readonly Technology technology;
     private readonly (double Input, double Output, double FineTuning)? costs;
     private readonly TypeDistribution? values, scales;
 
-    internal CobbDouglasBuilder(double alpha, double beta, double gamma, double baseQuality,
-        (double, double, double)? costs, TypeDistribution? values, TypeDistribution? scales)
+    private ModelBuilder(Technology technology, (double, double, double)? costs, TypeDistribution? values, TypeDistribution? scales)
     {
-        this.alpha = alpha; this.beta = beta; this.gamma = gamma; this.baseQuality = baseQuality;
+        this.technology = technology;
         this.costs = costs; this.values = values; this.scales = scales;
     }
 
+    internal static ModelBuilder<TModel> Start(Technology technology) => new(technology, null, null, null);
+
     /// <summary>The seller's cost per input, output and fine-tuning token (finite, &gt; 0).</summary>
-    public CobbDouglasBuilder WithCosts(double input, double output, double fineTuning) =>
-        new(alpha, beta, gamma, baseQuality,
-            (Guard.Positive(input, nameof(input)), Guard.Positive(output, nameof(output)), Guard.Positive(fineTuning, nameof(fineTuning))),
+    public ModelBuilder<TModel> WithCosts(double input, double output, double fineTuning) =>
+        new(technology, (Guard.Positive(input, nameof(input)), Guard.Positive(output, nameof(output)), Guard.Positive(fineTuning, nameof(fineTuning))),
             values, scales);
 
     /// <summary>The distribution F_w of values per task.</summary>
-    public CobbDouglasBuilder WithValues(TypeDistribution distribution) =>
-        new(alpha, beta, gamma, baseQuality, costs, distribution ?? throw new ArgumentNullException(nameof(distribution)), scales);
+    public ModelBuilder<TModel> WithValues(TypeDistribution distribution) =>
+        new(technology, costs, distribution ?? throw new ArgumentNullException(nameof(distribution)), scales);
 
     /// <summary>The distribution F_w of values per task, as a family and its parameters.</summary>
-    public CobbDouglasBuilder WithValues(Distribution kind, params double[] parameters) => WithValues(TypeDistribution.From(kind, parameters));
+    public ModelBuilder<TModel> WithValues(Distribution kind, params double[] parameters) => WithValues(TypeDistribution.From(kind, parameters));
 
     /// <summary>The distribution F_s of scales (support inside [0, 1]). Without it every buyer has s = 1.</summary>
-    public CobbDouglasBuilder WithScales(TypeDistribution distribution)
+    public ModelBuilder<TModel> WithScales(TypeDistribution distribution)
     {
         ArgumentNullException.ThrowIfNull(distribution);
-        return new(alpha, beta, gamma, baseQuality, costs, values, ScaleLaw(distribution, nameof(distribution)));
+        return new(technology, costs, values, ScaleLaw(distribution, nameof(distribution)));
     }
 
     /// <summary>The distribution F_s of scales, as a family and its parameters.</summary>
-    public CobbDouglasBuilder WithScales(Distribution kind, params double[] parameters) =>
-        new(alpha, beta, gamma, baseQuality, costs, values, ScaleLaw(TypeDistribution.From(kind, parameters), nameof(parameters)));
+    public ModelBuilder<TModel> WithScales(Distribution kind, params double[] parameters) =>
+        new(technology, costs, values, ScaleLaw(TypeDistribution.From(kind, parameters), nameof(parameters)));
 
     // Named after the caller's argument: the distribution itself, or the parameters it was built from.
     private static TypeDistribution ScaleLaw(TypeDistribution distribution, string name) =>
@@ -70,12 +95,17 @@ public sealed class CobbDouglasBuilder
 
     /// <summary>Builds the model.</summary>
     /// <exception cref="InvalidOperationException">Costs or values were not given.</exception>
-    /// <exception cref="ArgumentException">No type has a positive virtual value, so nobody would be served.</exception>
-    public IIndexModel Build()
+    /// <exception cref="ArgumentException">No type has a positive virtual value, so nobody would be served; or a constant of the technology overflows.</exception>
+    public TModel Build()
     {
         if (costs is not { } c) throw new InvalidOperationException("Call WithCosts(input, output, fineTuning) before Build().");
         if (values is null) throw new InvalidOperationException("Call WithValues(...) before Build().");
-        var description = new ModelDescription("CobbDouglas", alpha, beta, gamma, baseQuality, c.Input, c.Output, c.FineTuning, values, scales);
-        return new CobbDouglasModel(description);
+        var description = new ModelDescription(technology, c.Input, c.Output, c.FineTuning, values, scales);
+        IPricingModel model = description.Core switch
+        {
+            CobbDouglasCore index => new IndexModel(description, index),
+            var numeric => new CustomModel(description, numeric),
+        };
+        return (TModel)model;
     }
 }

@@ -11,7 +11,8 @@ internal static class Screening
     /// U = ∫ q dk from the reserve value to the type, for a virtual value that is not affine: quadrature split
     /// where q has kinks (the fine-tuning switch, pool ends, the density's kinks).
     /// </summary>
-    public static double Rent(DistributionCore d, Func<double, double> quality, double from, double to, double switchLevel, string what)
+    public static double Rent(DistributionCore d, Func<double, double> quality, double from, double to, double switchLevel, string what,
+        double qualityAccuracy = 0)
     {
         if (!(to > from)) return 0;
         // An item whose quality overflows has no finite rent; the caller's representability check names the type.
@@ -22,7 +23,8 @@ internal static class Screening
         // The virtual value is non-decreasing, so the fine-tuning switch is one point found by bisection.
         cuts.Add(d.FirstTypeReaching(switchLevel, from, to));
         // Roundoff in q near the reserve value is what limits the error estimate: accept errors far below the
-        // transfer's own scale to·q(to), which is what the rent is subtracted from.
-        return Quadrature.Integrate(quality, from, to, cuts, what, 1e-9 * to * top);
+        // transfer's own scale to·q(to), which is what the rent is subtracted from; a numeric first best can only
+        // be integrated as accurately as it is solved.
+        return Quadrature.Integrate(quality, from, to, cuts, what, Math.Max(1e-9, 10 * qualityAccuracy) * to * top);
     }
 }

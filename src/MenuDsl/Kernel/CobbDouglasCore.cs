@@ -3,31 +3,66 @@ using System;
 namespace MenuDsl.Kernel;
 
 /// <summary>
-/// The Cobb-Douglas technology v = x^α y^β (b + z)^γ with token costs (c_x, c_y, c_z), and every closed form of
-/// the paper that depends on it alone (model.md §2–§5). Pure functions of the parameters: the runtime evaluates
-/// them, and the generator evaluates the constants at build time to fold them into literals.
+/// Cobb-Douglas in a composite input: v = G(x, y)^κ (b + z)^γ where G is homogeneous of degree 1 with unit cost
+/// c_G, so that everything depends on the type only through θ = w s^δ (model.md §2–§5, §8). The Cobb-Douglas
+/// technology x^α y^β (b + z)^γ is the case κ = α + β, A0 = (α/c_x)^α (β/c_y)^β; CES is the case κ = degree,
+/// A0 = (degree/c_G)^degree. Pure functions of the parameters: the runtime evaluates them, and the generator
+/// evaluates the constants at build time to fold them into literals.
 /// </summary>
-internal sealed class CobbDouglasCore
+internal sealed class CobbDouglasCore : TechnologyCore
 {
+    /// <summary>The Cobb-Douglas technology v = x^α y^β (b + z)^γ.</summary>
     public CobbDouglasCore(double alpha, double beta, double gamma, double baseQuality, double inputCost, double outputCost, double fineTuningCost)
+        : this(Checked(Validate(alpha, beta, gamma, baseQuality, inputCost, outputCost, fineTuningCost)), alpha, beta, gamma, baseQuality,
+            inputCost, outputCost, fineTuningCost, Math.Pow(alpha / inputCost, alpha) * Math.Pow(beta / outputCost, beta))
     {
-        if (Validate(alpha, beta, gamma, baseQuality, inputCost, outputCost, fineTuningCost) is { } error)
-            throw new ArgumentException(error.Message + ".", error.Parameter);
-        Alpha = alpha; Beta = beta; Gamma = gamma; BaseQuality = baseQuality;
-        InputCost = inputCost; OutputCost = outputCost; FineTuningCost = fineTuningCost;
+    }
 
-        Kappa = alpha + beta;
+    // inputSpend, outputSpend: the shares of the gross value spent on input and output tokens (α and β for
+    // Cobb-Douglas; degree times the CES cost shares); a0 = A0, the composite's productivity per unit cost.
+    private CobbDouglasCore(bool _, double inputSpend, double outputSpend, double gamma, double baseQuality,
+        double inputCost, double outputCost, double fineTuningCost, double a0)
+        : base(inputCost, outputCost, fineTuningCost)
+    {
+        Alpha = inputSpend; Beta = outputSpend; Gamma = gamma; BaseQuality = baseQuality;
+
+        Kappa = inputSpend + outputSpend;
         Delta = 1 - Kappa;
         Rho = Kappa + gamma;
         Epsilon = 1 - Rho;
-        A0 = Math.Pow(alpha / inputCost, alpha) * Math.Pow(beta / outputCost, beta);
+        A0 = a0;
         A = A0 * Math.Pow(gamma / fineTuningCost, gamma);
-        FineTuningThreshold = Math.Pow(baseQuality, Epsilon) * Math.Pow(inputCost / alpha, alpha)
-            * Math.Pow(outputCost / beta, beta) * Math.Pow(fineTuningCost / gamma, Delta);
+        // θ̂ = b^ε (c_z/γ)^δ / A0, which for Cobb-Douglas is b^ε (c_x/α)^α (c_y/β)^β (c_z/γ)^δ.
+        FineTuningThreshold = Math.Pow(baseQuality, Epsilon) * Math.Pow(fineTuningCost / gamma, Delta) / A0;
         BaseQualityFactor = Math.Pow(A0 * Math.Pow(baseQuality, gamma), 1 / Delta);
         FineTunedQualityFactor = Math.Pow(A, 1 / Epsilon);
         if (CheckConstants() is { } overflow) throw new ArgumentException(overflow.Message + ".", overflow.Parameter);
     }
+
+    /// <summary>
+    /// The CES technology v = (share·x^r + (1 − share)·y^r)^(degree/r) (b + z)^γ: Cobb-Douglas in the composite
+    /// G = (share·x^r + (1 − share)·y^r)^(1/r) of unit cost c_G = (share^e c_x^(1−e) + (1 − share)^e c_y^(1−e))^(1/(1−e)),
+    /// e = 1/(1 − r); token demands by Shephard's lemma (cost shares share^e c_x^(1−e) / Σ).
+    /// </summary>
+    public static CobbDouglasCore Ces(double share, double substitution, double degree, double gamma, double baseQuality,
+        double inputCost, double outputCost, double fineTuningCost)
+    {
+        Checked(ValidateCes(share, substitution, degree, gamma, baseQuality, inputCost, outputCost, fineTuningCost));
+        double e = 1 / (1 - substitution);
+        // In logarithms: the terms overflow for strong complements (r ≪ 0) long before the cost itself does.
+        double logInput = e * Math.Log(share) + (1 - e) * Math.Log(inputCost);
+        double logOutput = e * Math.Log(1 - share) + (1 - e) * Math.Log(outputCost);
+        double top = Math.Max(logInput, logOutput);
+        double logSum = top + Math.Log(Math.Exp(logInput - top) + Math.Exp(logOutput - top));
+        double unitCost = Math.Exp(logSum / (1 - e));
+        double inputShare = Math.Exp(logInput - logSum);
+        double a0 = Math.Pow(degree / unitCost, degree);
+        return new CobbDouglasCore(true, degree * inputShare, degree * (1 - inputShare), gamma, baseQuality,
+            inputCost, outputCost, fineTuningCost, a0);
+    }
+
+    private static bool Checked((string Parameter, string Message)? error) =>
+        error is { } e ? throw new ArgumentException(e.Message + ".", e.Parameter) : true;
 
     /// <summary>
     /// The folded constants (θ̂, (A0 b^γ)^(1/δ), A^(1/ε)) must be finite and positive, or every item that uses them is
@@ -66,13 +101,12 @@ internal sealed class CobbDouglasCore
         return null;
     }
 
+    /// <summary>Share of the gross value spent on input tokens: α (for CES, degree × the input cost share).</summary>
     public double Alpha { get; }
+    /// <summary>Share of the gross value spent on output tokens: β (for CES, degree × the output cost share).</summary>
     public double Beta { get; }
     public double Gamma { get; }
     public double BaseQuality { get; }
-    public double InputCost { get; }
-    public double OutputCost { get; }
-    public double FineTuningCost { get; }
 
     /// <summary>κ = α + β.</summary>
     public double Kappa { get; }
@@ -100,6 +134,23 @@ internal sealed class CobbDouglasCore
         if (!(beta > 0) || !Numeric.IsFinite(beta)) return ("beta", $"beta must be finite and > 0 but is {Families.Format(beta)}");
         if (!(gamma > 0) || !Numeric.IsFinite(gamma)) return ("gamma", $"gamma must be finite and > 0 but is {Families.Format(gamma)}");
         if (!(alpha + beta + gamma < 1)) return ("gamma", $"alpha + beta + gamma must be < 1 (decreasing returns) but is {Families.Format(alpha + beta + gamma)}");
+        return ValidateCommon(baseQuality, inputCost, outputCost, fineTuningCost);
+    }
+
+    /// <summary>The CES parameter at fault and why, or null when the technology is well posed.</summary>
+    public static (string Parameter, string Message)? ValidateCes(double share, double substitution, double degree, double gamma, double baseQuality, double inputCost, double outputCost, double fineTuningCost)
+    {
+        if (!(share > 0 && share < 1)) return ("share", $"share must lie in (0, 1) but is {Families.Format(share)}");
+        if (!(substitution < 1) || !Numeric.IsFinite(substitution) || substitution == 0)
+            return ("substitution", $"substitution r must be finite, < 1 and ≠ 0 (r = 0 is Cobb-Douglas: declare [CobbDouglas]) but is {Families.Format(substitution)}");
+        if (!(degree > 0) || !Numeric.IsFinite(degree)) return ("degree", $"degree must be finite and > 0 but is {Families.Format(degree)}");
+        if (!(gamma > 0) || !Numeric.IsFinite(gamma)) return ("gamma", $"gamma must be finite and > 0 but is {Families.Format(gamma)}");
+        if (!(degree + gamma < 1)) return ("gamma", $"degree + gamma must be < 1 (decreasing returns) but is {Families.Format(degree + gamma)}");
+        return ValidateCommon(baseQuality, inputCost, outputCost, fineTuningCost);
+    }
+
+    private static (string Parameter, string Message)? ValidateCommon(double baseQuality, double inputCost, double outputCost, double fineTuningCost)
+    {
         if (!(baseQuality > 0) || !Numeric.IsFinite(baseQuality)) return ("baseQuality", $"baseQuality must be finite and > 0 but is {Families.Format(baseQuality)}");
         if (!(inputCost > 0) || !Numeric.IsFinite(inputCost)) return ("input", $"the input token cost must be finite and > 0 but is {Families.Format(inputCost)}");
         if (!(outputCost > 0) || !Numeric.IsFinite(outputCost)) return ("output", $"the output token cost must be finite and > 0 but is {Families.Format(outputCost)}");
@@ -115,7 +166,7 @@ internal sealed class CobbDouglasCore
     /// s·value^(κ/δ)·(A0 b^γ)^(1/δ) when θ ≤ θ̂, s^(δ/ε)·value^(ρ/ε)·A^(1/ε) when it fine-tunes.
     /// With value = φ(w) this is the screening quality q(w, s).
     /// </summary>
-    public double Quality(double value, double scale)
+    public override double Quality(double value, double scale)
     {
         if (value <= 0 || scale <= 0) return 0;
         return Theta(value, scale) <= FineTuningThreshold
@@ -127,7 +178,7 @@ internal sealed class CobbDouglasCore
     /// The first-best bundle of a value-scale type: totals X = value α q / c_x, Y = value β q / c_y and
     /// b + z = max(b, value γ q / c_z) (spend shares of the gross value value·q).
     /// </summary>
-    public Bundle FirstBest(double value, double scale)
+    public override Bundle FirstBest(double value, double scale)
     {
         double q = Quality(value, scale);
         if (q == 0) return default;
@@ -155,7 +206,7 @@ internal sealed class CobbDouglasCore
     }
 
     /// <summary>φ̂(s) = θ̂ / s^δ: screening fine-tunes the item of (w, s) iff φ(w) exceeds it.</summary>
-    public double FineTuningVirtualValue(double scale) =>
+    public override double FineTuningVirtualValue(double scale) =>
         scale <= 0 ? double.PositiveInfinity : FineTuningThreshold / Numeric.Pow(scale, Delta);
 
     /// <summary>
@@ -174,16 +225,6 @@ internal sealed class CobbDouglasCore
             * (Numeric.Pow(value, p2) - Numeric.Pow(switchValue, p2)) / p2;
     }
 
-    /// <summary>First-best surplus U* = value·q − C of a value-scale type (what a buyer facing unit prices nets).</summary>
-    public double Surplus(double value, double scale)
-    {
-        var bundle = FirstBest(value, scale);
-        return value * bundle.Quality - bundle.Cost;
-    }
+    /// <inheritdoc/>
+    public override double? SurplusGrowth => 1 / Epsilon;
 }
-
-/// <summary>
-/// A token bundle for s tasks: total quality, total input and output tokens, fine-tuning tokens, its cost to
-/// the seller, and whether it fine-tunes.
-/// </summary>
-internal readonly record struct Bundle(double Quality, double InputTokens, double OutputTokens, double FineTuning, double Cost, bool FineTunes);

@@ -1,0 +1,65 @@
+using MenuDsl.Kernel;
+
+namespace MenuDsl;
+
+/// <summary>
+/// The value-scale screening menu of any technology (model.md §3), shared by every runtime-built model: item (w, s) is
+/// the first-best bundle of value φ̄(w) on s tasks, T = w q − ∫ q(k, s) dk, and the tariff that implements it.
+/// </summary>
+internal sealed class ValueScaleMenu
+{
+    public ValueScaleMenu(ModelDescription description, TechnologyCore technology)
+    {
+        Description = description;
+        Technology = technology;
+        Values = description.Values.Core;
+        ReserveValue = Generation.GeneratedModelSupport.ReserveValue(description.Values);
+    }
+
+    public ModelDescription Description { get; }
+    public TechnologyCore Technology { get; }
+    public DistributionCore Values { get; }
+    public double ReserveValue { get; }
+
+    public double VirtualValue(double value) => Values.VirtualValue(CheckValue(value));
+
+    public Allocation Efficient(double value, double scale)
+    {
+        var bundle = Technology.FirstBest(CheckValue(value), CheckScale(scale));
+        if (bundle.Quality == 0) return default;
+        return Representable.Allocation(new Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning,
+            bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes), value);
+    }
+
+    public Contract Contract(double value, double scale)
+    {
+        CheckValue(value);
+        CheckScale(scale);
+        double phi = Values.VirtualValue(value);
+        if (!(phi > 0) || scale == 0) return default;
+        var bundle = Technology.FirstBest(phi, scale);
+        double rent = Rent(Values, ReserveValue, value, scale);
+        double transfer = value * bundle.Quality - rent;
+        return Representable.Contract(new Contract(bundle.Quality, bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning,
+            transfer, bundle.Cost, rent, transfer - bundle.Cost), value);
+    }
+
+    public TwoPartTariff Tariff(double value, double scale) =>
+        Tariffs.OfContract(Values, value, scale, Contract(value, scale), Technology.InputCost, Technology.OutputCost, Technology.FineTuningCost);
+
+    /// <summary>
+    /// U = ∫ q(k, s) dk from the reserve value to the type, for the values (contracts) or for θ (packages, s = 1).
+    /// Closed form for an index technology with an affine φ; otherwise quadrature split where q has kinks.
+    /// </summary>
+    public double Rent(DistributionCore d, double reserve, double type, double scale)
+    {
+        if (Technology is CobbDouglasCore index && d.AffineVirtualValue is { } affine)
+            return (index.QualityIntegral(affine.At(type), scale) - index.QualityIntegral(affine.ServedFrom(d.Lower), scale)) / affine.Slope;
+        return Screening.Rent(d, k => Technology.Quality(d.VirtualValue(k), scale), reserve, type,
+            Technology.FineTuningVirtualValue(scale), "the rent", Technology.Accuracy);
+    }
+
+    public double CheckValue(double value) => Guard.InSupport(Description.Values, value, nameof(value));
+
+    public double CheckScale(double scale) => Guard.Scale(Description.Scales, scale, nameof(scale));
+}
