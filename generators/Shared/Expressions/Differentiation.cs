@@ -68,33 +68,17 @@ internal static class Differentiation
     }
 
     /// <summary>
-    /// Folds constants and drops neutral elements, bottom-up. Rules that change a finite value are avoided, but
-    /// 0·e → 0 and 0/e → 0 assume e finite: they are applied to derivatives, where the zero is an exact symbolic zero.
+    /// Folds constants, drops neutral elements and gathers constant factors, bottom-up. The result is equal in exact
+    /// arithmetic, not to the bit (factors are regrouped), and 0·e → 0, 0/e → 0 assume e finite: meant for
+    /// derivatives, whose zeros are exact symbolic zeros.
     /// </summary>
-    public static Expr Simplify(Expr e)
+    public static Expr Simplify(Expr e) => e switch
     {
-        switch (e)
-        {
-            case Constant or Variable:
-                return e;
-            case Unary u:
-                var operand = Simplify(u.Operand);
-                return Rewrite(u is Negate ? new Negate(operand) : u is Exp ? new Exp(operand) : u is Log ? new Log(operand) : new Sqrt(operand));
-            case Binary b:
-                Expr left = Simplify(b.Left), right = Simplify(b.Right);
-                return Rewrite(b switch
-                {
-                    Add => new Add(left, right),
-                    Subtract => new Subtract(left, right),
-                    Multiply => new Multiply(left, right),
-                    _ => new Divide(left, right),
-                });
-            case Power p:
-                return Rewrite(new Power(Simplify(p.Base), Simplify(p.Exponent)));
-            default:
-                return e;
-        }
-    }
+        Unary u => Rewrite(u with { Operand = Simplify(u.Operand) }),
+        Binary b => Rewrite(b with { Left = Simplify(b.Left), Right = Simplify(b.Right) }),
+        Power p => Rewrite(new Power(Simplify(p.Base), Simplify(p.Exponent))),
+        _ => e,
+    };
 
     // One node whose children are already simplified.
     private static Expr Rewrite(Expr e)
@@ -106,18 +90,25 @@ internal static class Differentiation
             Add a when IsZero(a.Left) => a.Right,
             Add a when IsZero(a.Right) => a.Left,
             Add { Right: Negate n } a => new Subtract(a.Left, n.Operand),
+            Add { Right: Multiply { Left: Constant { Value: < 0 } c } m } a => new Subtract(a.Left, new Multiply(new Constant(-c.Value), m.Right)),
             Subtract s when IsZero(s.Right) => s.Left,
             Subtract s when IsZero(s.Left) => Rewrite(new Negate(s.Right)),
             Subtract { Right: Negate n } s => new Add(s.Left, n.Operand),
+            Subtract { Right: Multiply { Left: Constant { Value: < 0 } c } m } s => new Add(s.Left, new Multiply(new Constant(-c.Value), m.Right)),
             Multiply m when IsZero(m.Left) || IsZero(m.Right) => Zero,
             Multiply m when IsOne(m.Left) => m.Right,
             Multiply m when IsOne(m.Right) => m.Left,
-            // Constants to the front and together, so c·(d·u) becomes (c·d)·u.
+            // Constant factors to the front of a product and into one, so the chain rule's c·u·(d·v) becomes (c·d)·(u·v).
             Multiply { Right: Constant } m => Rewrite(new Multiply(m.Right, m.Left)),
             Multiply { Left: Constant c, Right: Multiply { Left: Constant d } inner } => Rewrite(new Multiply(new Constant(c.Value * d.Value), inner.Right)),
+            Multiply { Left: Constant c, Right: Negate n } => Rewrite(new Multiply(new Constant(-c.Value), n.Operand)),
+            Multiply { Left: not Constant, Right: Multiply { Left: Constant c } inner } m => Rewrite(new Multiply(c, Rewrite(new Multiply(m.Left, inner.Right)))),
+            Multiply { Left: Multiply { Left: Constant c } inner } m => Rewrite(new Multiply(c, Rewrite(new Multiply(inner.Right, m.Right)))),
             Multiply { Left: Constant { Value: -1.0 } } m => Rewrite(new Negate(m.Right)),
+            Negate { Operand: Multiply { Left: Constant c } inner } => Rewrite(new Multiply(new Constant(-c.Value), inner.Right)),
             Divide d when IsZero(d.Left) => Zero,
             Divide d when IsOne(d.Right) => d.Left,
+            Divide { Left: Multiply { Left: Constant c } inner } d => Rewrite(new Multiply(c, Rewrite(new Divide(inner.Right, d.Right)))),
             Power p when IsOne(p.Exponent) => p.Base,
             Power p when IsZero(p.Exponent) || IsOne(p.Base) => One,
             _ => e,
