@@ -270,6 +270,18 @@ public class ExpressionTests
     }
 
     [Fact]
+    public void HalfTypedBodiesNeverThrow()
+    {
+        // Every prefix of a body, as typed in the editor: syntax errors, missing operands, unbalanced parentheses.
+        string body = Corpus[1];
+        for (int length = 0; length < body.Length; length++)
+        {
+            var result = ReadMethod($"public static double V(double x, double y, double z) => {body[..length]};");
+            Assert.True(result.IsReadable || result.Reason.Length > 0, body[..length]);
+        }
+    }
+
+    [Fact]
     public void ConstantsFoldAndMathResolvesHoweverItIsNamed()
     {
         var expected = new Multiply(new Power(new Variable(0), new Constant(0.3)), new Sqrt(new Variable(1)));
