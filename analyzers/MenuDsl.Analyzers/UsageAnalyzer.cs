@@ -57,7 +57,6 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
         if (gap == GeneratorGap.None) return;
         var location = gap switch
         {
-            GeneratorGap.CustomTechnology => Arguments.Of(model.ProductionFunctions[0], ct),
             GeneratorGap.BinaryEnvironment => Arguments.Of(model.TypeProfiles[0], ct),
             GeneratorGap.ReservedName => model.Type.GetMembers(GeneratorScope.ReservedName)[0].Locations.FirstOrDefault() ?? model.NameLocation,
             _ => model.NameLocation,

@@ -20,8 +20,6 @@ internal enum GeneratorGap
     NoParameterlessConstructor,
     /// <summary>A user member has the name of the generated nested class.</summary>
     ReservedName,
-    /// <summary>A <c>[ProductionFunction]</c> method: custom technology, analyzed but not generated yet.</summary>
-    CustomTechnology,
     /// <summary><c>[TypeProfile]</c> attributes: the binary environment, analyzed but not generated yet.</summary>
     BinaryEnvironment,
     /// <summary>A MenuDsl attribute whose arguments do not bind (wrong count or type, a syntax error).</summary>
@@ -39,7 +37,6 @@ internal static class GeneratorScope
     public const string ReservedName = "MenuDslSolver";
 
     private const string PricingModelAttribute = "MenuDsl.PricingModelAttribute";
-    private const string ProductionFunctionAttribute = "MenuDsl.ProductionFunctionAttribute";
     private const string TypeProfileAttribute = "MenuDsl.TypeProfileAttribute";
 
     /// <summary>The first gap found, shapes before features (a shape is the user's to change, a feature ours).</summary>
@@ -53,8 +50,6 @@ internal static class GeneratorScope
         if (!type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility != Accessibility.Private))
             return GeneratorGap.NoParameterlessConstructor;
         if (!type.GetMembers(ReservedName).IsEmpty) return GeneratorGap.ReservedName;
-        if (type.GetMembers().Any(m => m is IMethodSymbol && HasAttribute(m, ProductionFunctionAttribute)))
-            return GeneratorGap.CustomTechnology;
         if (HasAttribute(type, TypeProfileAttribute)) return GeneratorGap.BinaryEnvironment;
         if (type.GetAttributes().Any(a => IsMenuDsl(a) && !Binds(a))) return GeneratorGap.UnreadableArguments;
         return GeneratorGap.None;
@@ -64,7 +59,7 @@ internal static class GeneratorScope
     public static bool HasModelAttributes(INamedTypeSymbol type) => type.GetAttributes().Any(IsMenuDsl);
 
     /// <summary>Whether the gap is the declaration's (an error: it can never be completed as written) or a feature not generated yet.</summary>
-    public static bool IsPermanent(GeneratorGap gap) => gap is not (GeneratorGap.CustomTechnology or GeneratorGap.BinaryEnvironment);
+    public static bool IsPermanent(GeneratorGap gap) => gap is not GeneratorGap.BinaryEnvironment;
 
     /// <summary>The reason and what to do, for the diagnostic message.</summary>
     public static string Explain(GeneratorGap gap) => gap switch
@@ -83,8 +78,6 @@ internal static class GeneratorScope
             "it has no accessible parameterless constructor, which the generated Instance calls; add one that is not private",
         GeneratorGap.ReservedName =>
             $"a member is named '{ReservedName}', the nested class the generated half declares; rename that member",
-        GeneratorGap.CustomTechnology =>
-            "a [ProductionFunction] technology is checked but not generated yet; declare [CobbDouglas(alpha, beta, gamma)] to get a generated solver",
         GeneratorGap.BinaryEnvironment =>
             "the binary environment ([TypeProfile]) is checked (MENU010) but not generated yet; declare a [ValueDistribution] instead of the profiles to get a generated solver",
         _ => "",

@@ -27,8 +27,34 @@ public sealed class CobbDouglasAttribute(double alpha, double beta, double gamma
 }
 
 /// <summary>
+/// The CES production function v = (share·x^r + (1 − share)·y^r)^(degree/r) (b + z)^γ, r = substitution: 0 &lt; share &lt; 1,
+/// r &lt; 1, r ≠ 0, degree &gt; 0, γ &gt; 0, degree + γ &lt; 1. Elasticity of substitution 1/(1 − r) between input and output
+/// tokens; Cobb-Douglas (α = share·degree, β = (1 − share)·degree) is the limit r → 0. See <see cref="CesTechnology"/>.
+/// </summary>
+/// <param name="share">The weight of input tokens, in (0, 1).</param>
+/// <param name="substitution">r &lt; 1, r ≠ 0.</param>
+/// <param name="degree">The degree of homogeneity of the token aggregate.</param>
+/// <param name="gamma">γ, the exponent of b + z.</param>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class CesAttribute(double share, double substitution, double degree, double gamma) : Attribute
+{
+    /// <summary>The weight of input tokens.</summary>
+    public double Share { get; } = share;
+    /// <summary>r.</summary>
+    public double Substitution { get; } = substitution;
+    /// <summary>The degree of homogeneity of the token aggregate.</summary>
+    public double Degree { get; } = degree;
+    /// <summary>γ.</summary>
+    public double Gamma { get; } = gamma;
+    /// <summary>b &gt; 0, the quality of the base model without fine-tuning (default 1).</summary>
+    public double BaseQuality { get; set; } = 1.0;
+}
+
+/// <summary>
 /// Marks a <c>static double F(double x, double y, double z)</c> method of the model, expression-bodied, as a
-/// custom per-task value v(x, y, z). Replaces <see cref="CobbDouglasAttribute"/>.
+/// custom per-task value v(x, y, z). Replaces <see cref="CobbDouglasAttribute"/>. The body may use literals, the parameters,
+/// + − * /, parentheses, <c>Math.Pow</c>, <c>Math.Exp</c>, <c>Math.Log</c>, <c>Math.Sqrt</c> and <c>const</c> values; the generator
+/// differentiates it at build time and emits a numeric solver on the exact derivatives.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class ProductionFunctionAttribute : Attribute;

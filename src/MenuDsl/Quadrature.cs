@@ -20,7 +20,8 @@ internal static class Quadrature
     /// share of ∫|f|, above which the integral counts as not converged.
     /// </summary>
     /// <exception cref="InvalidOperationException">The error estimate stays above tolerance.</exception>
-    public static double Integrate(Func<double, double> f, double a, double b, IEnumerable<double> breakpoints, string what, double absoluteTolerance = 0, double relativeAcceptance = 1e-8)
+    public static double Integrate(Func<double, double> f, double a, double b, IEnumerable<double> breakpoints, string what, double absoluteTolerance = 0,
+        double relativeAcceptance = 1e-8, double relativeTolerance = RelativeTolerance)
     {
         if (!(b > a)) return 0;
         var cuts = Cuts(a, b, breakpoints);
@@ -28,7 +29,7 @@ internal static class Quadrature
         for (int i = 1; i < cuts.Count; i++)
         {
             if (!(cuts[i] > cuts[i - 1])) continue;
-            sum += GaussKronrodRule.Integrate(f, cuts[i - 1], cuts[i], out double e, out double norm, RelativeTolerance, MaximumDepth, 15);
+            sum += GaussKronrodRule.Integrate(f, cuts[i - 1], cuts[i], out double e, out double norm, relativeTolerance, MaximumDepth, 15);
             error += e;
             l1 += norm;
         }

@@ -24,7 +24,9 @@ internal static class Screening
         cuts.Add(d.FirstTypeReaching(switchLevel, from, to));
         // Roundoff in q near the reserve value is what limits the error estimate: accept errors far below the
         // transfer's own scale to·q(to), which is what the rent is subtracted from; a numeric first best can only
-        // be integrated as accurately as it is solved.
-        return Quadrature.Integrate(quality, from, to, cuts, what, Math.Max(1e-9, 10 * qualityAccuracy) * to * top);
+        // be integrated as accurately as it is solved (refining below that only resolves its noise).
+        double accuracy = 10 * qualityAccuracy;
+        return Quadrature.Integrate(quality, from, to, cuts, what, Math.Max(1e-9, accuracy) * to * top,
+            relativeAcceptance: Math.Max(1e-8, accuracy), relativeTolerance: Math.Max(1e-12, accuracy));
     }
 }

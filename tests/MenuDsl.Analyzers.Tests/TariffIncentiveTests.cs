@@ -15,7 +15,7 @@ public class TariffIncentiveTests(ITestOutputHelper output)
     private static readonly TypeDistribution ParetoMixture =
         TypeDistribution.Mixture((0.5, TypeDistribution.Pareto(1.0, 3.0)), (0.5, TypeDistribution.Pareto(1.0, 1.2)));
 
-    private static CobbDouglasBuilder Technology => PricingModel.CobbDouglas(0.25, 0.25, 0.1).WithCosts(1.0, 1.0, 100.0);
+    private static ModelBuilder<IIndexModel> Technology => PricingModel.CobbDouglas(0.25, 0.25, 0.1).WithCosts(1.0, 1.0, 100.0);
 
     private static double Utility(double w, double s, TwoPartTariff tariff)
     {

@@ -66,7 +66,7 @@ public class BadInputReflectionTests
     private static Dictionary<string, double[]> Rules(params (string Name, double[] Values)[] rules) => rules.ToDictionary(r => r.Name, r => r.Values);
 
     /// <summary>
-    /// Keyed by "Type.Member" ("Model." for the members of IPricingModel, IIndexModel and CobbDouglasModel, called on
+    /// Keyed by "Type.Member" ("Model." for the members of IPricingModel, IIndexModel and IndexModel, called on
     /// the fixture's model). Values w ~ U[0, 1], scales ~ U[0.2, 1] or none, so θ lies in [0, 1].
     /// </summary>
     private static Dictionary<string, Entry> Table(Fixture f)
@@ -111,12 +111,12 @@ public class BadInputReflectionTests
             // α + β + γ ≥ 1 is reported on gamma.
             ["PricingModel.CobbDouglas"] = new(null, [0.3, 0.2, 0.1, 1.0],
                 Rules(("alpha", positive), ("beta", positive), ("gamma", Bad(0, -1, 0.6)), ("baseQuality", positive))),
-            ["CobbDouglasBuilder.WithCosts"] = new(PricingModel.CobbDouglas(0.3, 0.2, 0.1), [1.0, 2.0, 5.0],
+            ["ModelBuilder<IIndexModel>.WithCosts"] = new(PricingModel.CobbDouglas(0.3, 0.2, 0.1), [1.0, 2.0, 5.0],
                 Rules(("input", positive), ("output", positive), ("fineTuning", positive))),
-            ["CobbDouglasBuilder.WithValues"] = new(PricingModel.CobbDouglas(0.3, 0.2, 0.1), [Distribution.Uniform, new[] { 0.2, 1.0 }],
+            ["ModelBuilder<IIndexModel>.WithValues"] = new(PricingModel.CobbDouglas(0.3, 0.2, 0.1), [Distribution.Uniform, new[] { 0.2, 1.0 }],
                 Rules(("parameters[0]", lo), ("parameters[1]", hi))),
             // A scale is a share of tasks: hi above 1 is out of support too.
-            ["CobbDouglasBuilder.WithScales"] = new(PricingModel.CobbDouglas(0.3, 0.2, 0.1), [Distribution.Uniform, new[] { 0.2, 1.0 }],
+            ["ModelBuilder<IIndexModel>.WithScales"] = new(PricingModel.CobbDouglas(0.3, 0.2, 0.1), [Distribution.Uniform, new[] { 0.2, 1.0 }],
                 Rules(("parameters[0]", lo), ("parameters[1]", Bad(0.1, 1.5)))),
 
             ["GeneratedModelSupport.CheckValue"] = new(null, [f.Model.Description.Values, 0.8], Rules(("value", Bad(-0.5, 1.5)))),
@@ -141,7 +141,7 @@ public class BadInputReflectionTests
         };
     }
 
-    private static readonly Type[] ModelTypes = [typeof(IPricingModel), typeof(IIndexModel), typeof(CobbDouglasModel)];
+    private static readonly Type[] ModelTypes = [typeof(IPricingModel), typeof(IIndexModel), typeof(IndexModel)];
 
     private static string Key(MethodBase m) => (ModelTypes.Contains(m.DeclaringType) ? "Model" : m.DeclaringType!.Name) + "." + m.Name;
 

@@ -279,7 +279,7 @@ internal sealed class FiniteDifferences(Func<double, double, double, double> val
 {
     public double Value(double x, double y, double z) => value(x, y, z);
 
-    public double GradientAccuracy => gradient is null ? 1e-10 : 0;
+    public double GradientAccuracy => gradient is null ? 1e-9 : 0;
 
     public (double X, double Y, double Z) Gradient(double x, double y, double z)
     {

@@ -66,7 +66,7 @@ public class ExampleATests
     public void PackageVirtualValueAndExclusion()
     {
         // δ = 1/2, w, s ~ U[0,1]: φ_θ = (3θ − 1)/2, so θ < 1/3 is excluded and Q(θ) = A0² φ_θ.
-        var model = (CobbDouglasModel)Model;
+        var model = (IndexModel)Model;
         Assert.Equal(1.0 / 3, model.PackageReserveValue, 12);
         foreach (double theta in new[] { 0.4, 0.6, 0.9 })
         {

@@ -63,10 +63,10 @@ public class FamilyCoverageTests
     }
 
     // Cheap tokens (θ̂ ≈ 0.63): the upper types fine-tune, so both branches of the closed forms are exercised.
-    private static CobbDouglasModel Model(TypeDistribution values, TypeDistribution? scales)
+    private static IndexModel Model(TypeDistribution values, TypeDistribution? scales)
     {
         var builder = PricingModel.CobbDouglas(0.3, 0.2, 0.1).WithCosts(0.1, 0.1, 0.1).WithValues(values);
-        return (CobbDouglasModel)(scales is null ? builder : builder.WithScales(scales)).Build();
+        return (IndexModel)(scales is null ? builder : builder.WithScales(scales)).Build();
     }
 
     private static readonly double[] Levels = [0.3, 0.6, 0.9];

@@ -212,7 +212,7 @@ public class NumericalEdgeTests
         Assert.True(model.Contract(0, 1).IsEmpty);
         Assert.True(model.Contract(20, 1).IsEmpty); // φ(20) = 0 exactly: the reserve value is excluded
         Assert.True(model.Tariff(20, 1).IsNoSale);
-        var (lower, upper) = ((CobbDouglasModel)model).ThetaSupport;
+        var (lower, upper) = ((IndexModel)model).ThetaSupport;
         foreach (double theta in new[] { lower, upper })
         {
             AssertFinite(model.Package(theta), $"θ = {theta}");

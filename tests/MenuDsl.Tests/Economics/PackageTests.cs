@@ -44,7 +44,7 @@ public class PackageTests
     [InlineData(0.99)]
     public void PackageTransferIsThetaQMinusTheIntegralOfQ(double theta)
     {
-        var model = (CobbDouglasModel)Models.FineTuning(TypeDistribution.Uniform(0.1, 1));
+        var model = (IndexModel)Models.FineTuning(TypeDistribution.Uniform(0.1, 1));
         var package = model.Package(theta);
         var technology = new MenuDsl.Kernel.CobbDouglasCore(0.3, 0.2, 0.1, 1, 0.1, 0.1, 0.1);
         Assert.Equal(technology.Quality(model.ThetaVirtualValue(theta), 1), package.Quality);
@@ -61,7 +61,7 @@ public class PackageTests
     [Fact]
     public void WithoutScaleDistributionThetaIsTheValue()
     {
-        var model = (CobbDouglasModel)Models.FineTuning();
+        var model = (IndexModel)Models.FineTuning();
         Assert.Equal(model.VirtualValue(0.8), model.ThetaVirtualValue(0.8));
         AssertRelative(model.Contract(0.8, 1).Transfer, model.Package(0.8).Transfer, 1e-12);
     }
