@@ -5,6 +5,7 @@ using System.Threading;
 using MenuDsl.Generators.Model;
 using MenuDsl.Kernel;
 using MenuDsl.Shared;
+using MenuDsl.Shared.Expressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,6 +21,8 @@ internal static class Parser
 {
     public const string PricingModelAttribute = "MenuDsl.PricingModelAttribute";
     private const string CobbDouglasAttribute = "MenuDsl.CobbDouglasAttribute";
+    private const string CesAttribute = "MenuDsl.CesAttribute";
+    private const string ProductionFunctionAttribute = "MenuDsl.ProductionFunctionAttribute";
     private const string TokenCostsAttribute = "MenuDsl.TokenCostsAttribute";
     private const string ValueDistributionAttribute = "MenuDsl.ValueDistributionAttribute";
     private const string ScaleDistributionAttribute = "MenuDsl.ScaleDistributionAttribute";
@@ -43,7 +46,8 @@ internal static class Parser
         if (context.TargetSymbol is not INamedTypeSymbol type || GeneratorScope.Of(type) != GeneratorGap.None)
             return null; // the analyzers report the gap (MENU012, MENU014)
 
-        double[]? technology = null, costs = null;
+        TechnologySpec? technology = null;
+        double[]? costs = null;
         var values = new List<DistributionSpec>();
         var scales = new List<DistributionSpec>();
         foreach (var attribute in type.GetAttributes())
@@ -53,9 +57,12 @@ internal static class Parser
             switch (attributeClass.ToDisplayString())
             {
                 case CobbDouglasAttribute when technology is null:
-                    technology = Doubles(attribute, 3);
-                    if (technology is null) return null;
-                    technology = [.. technology, Named(attribute, "BaseQuality", 1.0)];
+                    if (Doubles(attribute, 3) is not { } cd) return null;
+                    technology = new CobbDouglasSpec(cd[0], cd[1], cd[2], Named(attribute, "BaseQuality", 1.0));
+                    break;
+                case CesAttribute when technology is null:
+                    if (Doubles(attribute, 4) is not { } ces) return null;
+                    technology = new CesSpec(ces[0], ces[1], ces[2], ces[3], Named(attribute, "BaseQuality", 1.0));
                     break;
                 case TokenCostsAttribute when costs is null:
                     costs = Doubles(attribute, 3);
@@ -67,22 +74,44 @@ internal static class Parser
                 case ScaleDistributionAttribute when Distribution(attribute) is { } scale:
                     scales.Add(scale);
                     break;
-                case CobbDouglasAttribute or TokenCostsAttribute or ValueDistributionAttribute or ScaleDistributionAttribute:
+                case CobbDouglasAttribute or CesAttribute or TokenCostsAttribute or ValueDistributionAttribute or ScaleDistributionAttribute:
                     return null; // duplicated or malformed
             }
         }
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            if (!method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ProductionFunctionAttribute)) continue;
+            // One technology only, and a body the reader understands: otherwise MENU002 or MENU017 says why.
+            if (technology is not null || Custom(method, context.SemanticModel.Compilation, cancellationToken) is not { } custom) return null;
+            technology = custom;
+        }
         if (technology is null || costs is null || values.Count == 0) return null;
 
-        var spec = new MenuSpec(Shape(type), technology[0], technology[1], technology[2], technology[3], costs[0], costs[1], costs[2],
+        var spec = new MenuSpec(Shape(type), technology, costs[0], costs[1], costs[2],
             new EquatableArray<DistributionSpec>([.. values]), new EquatableArray<DistributionSpec>([.. scales]));
         return IsValid(spec) ? spec : null;
+    }
+
+    /// <summary>The <c>[ProductionFunction]</c> method's body as a tree; null when it cannot be read (the analyzers report it).</summary>
+    private static CustomSpec? Custom(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (method.DeclaringSyntaxReferences is not [var reference]
+            || reference.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration)
+            return null;
+        var read = ExpressionReader.Read(declaration, compilation.GetSemanticModel(declaration.SyntaxTree), cancellationToken);
+        return read.IsReadable ? new CustomSpec(Identifier(method.Name), read.Expression) : null;
     }
 
     /// <summary>The same checks as the runtime builder, from the shared kernel.</summary>
     private static bool IsValid(MenuSpec spec)
     {
-        if (CobbDouglasCore.Validate(spec.Alpha, spec.Beta, spec.Gamma, spec.BaseQuality, spec.InputCost, spec.OutputCost, spec.FineTuningCost) is not null)
-            return false;
+        var error = spec.Technology switch
+        {
+            CobbDouglasSpec cd => CobbDouglasCore.Validate(cd.Alpha, cd.Beta, cd.Gamma, cd.BaseQuality, spec.InputCost, spec.OutputCost, spec.FineTuningCost),
+            CesSpec ces => CobbDouglasCore.ValidateCes(ces.Share, ces.Substitution, ces.Degree, ces.Gamma, ces.BaseQuality, spec.InputCost, spec.OutputCost, spec.FineTuningCost),
+            _ => TechnologyCore.ValidateCosts(spec.InputCost, spec.OutputCost, spec.FineTuningCost),
+        };
+        if (error is not null) return false;
         foreach (var d in spec.Values.Concat(spec.Scales))
             if (Families.Validate(d.Family, d.Parameters.ToArray()) is not null || !(d.Weight > 0) || double.IsInfinity(d.Weight))
                 return false;

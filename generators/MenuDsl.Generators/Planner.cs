@@ -4,6 +4,7 @@ using System.Linq;
 using MenuDsl.Generators.Model;
 using MenuDsl.Kernel;
 using MenuDsl.Shared;
+using MenuDsl.Shared.Expressions;
 
 namespace MenuDsl.Generators;
 
@@ -14,7 +15,7 @@ namespace MenuDsl.Generators;
 internal static class Planner
 {
     /// <summary>The plan, or null when the model cannot be generated (e.g. nobody would be served).</summary>
-    public static MenuPlan? Plan(MenuSpec spec)
+    public static ModelPlan? Plan(MenuSpec spec)
     {
         try
         {
@@ -28,19 +29,21 @@ internal static class Planner
         }
     }
 
-    private static MenuPlan? PlanValid(MenuSpec spec)
+    private static ModelPlan? PlanValid(MenuSpec spec)
     {
-        CobbDouglasCore? made = null;
+        TechnologyCore? made = null;
         DistributionCore? values = null, scales = null;
         // Nobody served or a kernel failure (including constants that overflow): the analyzers run the same check and
         // report MENU013 / MENU015.
-        if (Service.Of(() => made = new CobbDouglasCore(spec.Alpha, spec.Beta, spec.Gamma, spec.BaseQuality, spec.InputCost, spec.OutputCost, spec.FineTuningCost),
-                () => values = Law(spec.Values), () => scales = spec.Scales.Count == 0 ? null : Law(spec.Scales), out _)
+        if (Service.Of(() => made = Technology(spec), () => values = Law(spec.Values), () => scales = spec.Scales.Count == 0 ? null : Law(spec.Scales), out _)
             != ServiceVerdict.Served)
             return null;
-        var technology = made!;
+        if (spec.Technology is CustomSpec custom)
+            return new CustomPlan(spec, custom.MethodName, Differentiation.Gradient(custom.Body), Differentiation.Hessian(custom.Body));
+        var technology = (CobbDouglasCore)made!;
         var valueLaw = values!;
-        var constants = new Constants(technology.Kappa, technology.Delta, technology.Rho, technology.Epsilon, technology.A0, technology.A,
+        var constants = new Constants(technology.Alpha, technology.Beta, technology.Gamma, technology.BaseQuality,
+            technology.Kappa, technology.Delta, technology.Rho, technology.Epsilon, technology.A0, technology.A,
             technology.FineTuningThreshold, technology.BaseQualityFactor, technology.FineTunedQualityFactor);
 
         var valueAffine = AffineOf(valueLaw);
@@ -53,6 +56,15 @@ internal static class Planner
             valueAffine, Bottom(valueLaw),
             thetaLaw, thetaAffine, thetas is null ? 0 : Bottom(thetas), packageReserve);
     }
+
+    /// <summary>The kernel's technology for the declared one, as the runtime builds it.</summary>
+    private static TechnologyCore Technology(MenuSpec spec) => spec.Technology switch
+    {
+        CobbDouglasSpec cd => new CobbDouglasCore(cd.Alpha, cd.Beta, cd.Gamma, cd.BaseQuality, spec.InputCost, spec.OutputCost, spec.FineTuningCost),
+        CesSpec ces => CobbDouglasCore.Ces(ces.Share, ces.Substitution, ces.Degree, ces.Gamma, ces.BaseQuality, spec.InputCost, spec.OutputCost, spec.FineTuningCost),
+        CustomSpec custom => new CustomCore(new ExpressionFunction(custom.Body), spec.InputCost, spec.OutputCost, spec.FineTuningCost),
+        _ => throw new ArgumentException($"Unknown technology {spec.Technology}.", nameof(spec)),
+    };
 
     /// <summary>The family or mixture the attributes declare, built by the kernel as the runtime builds it.</summary>
     private static DistributionCore Law(EquatableArray<DistributionSpec> parts) =>

@@ -4,7 +4,7 @@ namespace MenuDsl.Generators;
 
 /// <summary>
 /// Completes each <c>[PricingModel] partial class</c> with a solver specialised to its declared parameters.
-/// Pipeline: attribute → <see cref="Model.MenuSpec"/> (parse) → <see cref="Model.MenuPlan"/> (plan) → source (emit).
+/// Pipeline: attribute → <see cref="Model.MenuSpec"/> (parse) → <see cref="Model.ModelPlan"/> (plan) → source (emit).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class PricingModelGenerator : IIncrementalGenerator

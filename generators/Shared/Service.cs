@@ -21,18 +21,19 @@ internal static class Service
 {
     /// <summary>
     /// Builds the technology (its folded constants must be representable), the declared laws and their reserve values
-    /// (of w, and of θ = w s^δ where the kernel has its closed form). <paramref name="failure"/> is the kernel's message
+    /// (of w, and, for an index technology, of θ = w s^δ where the kernel has its closed form). <paramref name="failure"/> is the kernel's message
     /// on a numeric failure.
     /// </summary>
-    public static ServiceVerdict Of(Func<CobbDouglasCore> technology, Func<DistributionCore> values, Func<DistributionCore?> scales, out string? failure)
+    public static ServiceVerdict Of(Func<TechnologyCore> technology, Func<DistributionCore> values, Func<DistributionCore?> scales, out string? failure)
     {
         failure = null;
         try
         {
-            double delta = technology().Delta;
+            var made = technology();
             var w = values();
             if (double.IsPositiveInfinity(w.ReserveValue)) return ServiceVerdict.NobodyServed;
-            var thetas = ThetaLaws.ClosedForm(w, scales(), delta);
+            if (made is not CobbDouglasCore index) return ServiceVerdict.Served;
+            var thetas = ThetaLaws.ClosedForm(w, scales(), index.Delta);
             return thetas is not null && double.IsPositiveInfinity(thetas.ReserveValue) ? ServiceVerdict.NobodyServed : ServiceVerdict.Served;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)

@@ -62,6 +62,9 @@ internal static class GeneratorHarness
     }
 
     /// <summary>The generated model's <c>Instance</c>.</summary>
-    public static IIndexModel Instance(Assembly assembly, string typeName) =>
-        (IIndexModel)assembly.GetType(typeName, throwOnError: true)!.GetProperty("Instance")!.GetValue(null)!;
+    public static IIndexModel Instance(Assembly assembly, string typeName) => (IIndexModel)PricingInstance(assembly, typeName);
+
+    /// <summary>The generated model's <c>Instance</c>, of any technology.</summary>
+    public static IPricingModel PricingInstance(Assembly assembly, string typeName) =>
+        (IPricingModel)assembly.GetType(typeName, throwOnError: true)!.GetProperty("Instance")!.GetValue(null)!;
 }

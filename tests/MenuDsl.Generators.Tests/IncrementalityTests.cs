@@ -64,6 +64,34 @@ public sealed class IncrementalityTests
         Assert.Equal(before, result.GeneratedSources.Single().SourceText.ToString());
     }
 
+    [Theory]
+    [InlineData(Models.HandWritten)]
+    [InlineData(Models.CustomCes)]
+    public void CommentInACustomModelLeavesEverythingCached(string source)
+    {
+        var (driver, compilation) = FirstRun(source);
+        var tree = compilation.SyntaxTrees.Single();
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(tree.GetText().WithChanges(
+            new Microsoft.CodeAnalysis.Text.TextChange(new Microsoft.CodeAnalysis.Text.TextSpan(tree.Length, 0), "\n// an unrelated comment\n"))));
+
+        AssertAllCached(Rerun(ref driver, edited));
+    }
+
+    [Fact]
+    public void ChangedExponentInAProductionFunctionRerunsThePlan()
+    {
+        var (driver, compilation) = FirstRun(Models.HandWritten);
+        var tree = compilation.SyntaxTrees.Single();
+        string text = tree.GetText().ToString();
+        Assert.Contains("Math.Pow(y, 0.2)", text);
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(
+            Microsoft.CodeAnalysis.Text.SourceText.From(text.Replace("Math.Pow(y, 0.2)", "Math.Pow(y, 0.25)"))));
+
+        var result = Rerun(ref driver, edited);
+        Assert.Contains(Reasons(result.TrackedSteps, PricingModelGenerator.Steps.Plan), r => r.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("0.25", result.GeneratedSources.Single().SourceText.ToString());
+    }
+
     [Fact]
     public void UnrelatedClassInANewTreeLeavesEverythingCached()
     {
@@ -115,6 +143,9 @@ public sealed class IncrementalityTests
     [InlineData(Models.Exponential)]
     [InlineData(Models.HalfDelta)]
     [InlineData(Models.NestedBeta)]
+    [InlineData(Models.Ces)]
+    [InlineData(Models.HandWritten)]
+    [InlineData(Models.CustomCes)]
     public void StepOutputsHoldNoCompilationObjects(string source)
     {
         var (driver, _) = FirstRun(source);

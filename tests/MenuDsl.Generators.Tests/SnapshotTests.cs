@@ -79,6 +79,59 @@ internal static class Models
         }
         """;
 
+    /// <summary>CES (share .6, r = −.5, degree .5, γ .1), costs (1, 2, 5), w ~ U[0,1], s ~ U[.2,1]: closed forms through the CES unit cost.</summary>
+    public const string Ces = """
+        using MenuDsl;
+
+        namespace Shop.Pricing;
+
+        [PricingModel]
+        [Ces(0.6, -0.5, 0.5, 0.1, BaseQuality = 1.0)]
+        [TokenCosts(1.0, 2.0, 5.0)]
+        [ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        [ScaleDistribution(Distribution.Uniform, 0.2, 1.0)]
+        public partial class CesApi;
+        """;
+
+    /// <summary>Cobb-Douglas (.3, .2, .1) written by hand as a [ProductionFunction]; costs where many buyers fine-tune.</summary>
+    public const string HandWritten = """
+        using System;
+        using MenuDsl;
+
+        namespace Shop.Pricing;
+
+        [PricingModel]
+        [TokenCosts(0.01, 0.02, 0.05)]
+        [ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        [ScaleDistribution(Distribution.Uniform, 0.2, 1.0)]
+        public partial class HandWrittenApi
+        {
+            [ProductionFunction]
+            private static double Quality(double x, double y, double z) => Math.Pow(x, 0.3) * Math.Pow(y, 0.2) * Math.Pow(1 + z, 0.1);
+        }
+        """;
+
+    /// <summary>The CES of <see cref="Ces"/> written as a [ProductionFunction] with const fields and <c>using static</c>.</summary>
+    public const string CustomCes = """
+        using MenuDsl;
+        using static System.Math;
+
+        namespace Shop.Pricing;
+
+        [PricingModel]
+        [TokenCosts(1.0, 2.0, 5.0)]
+        [ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        [ScaleDistribution(Distribution.Uniform, 0.2, 1.0)]
+        public partial class CustomCesApi
+        {
+            private const double Share = 0.6, R = -0.5, Degree = 0.5, Gamma = 0.1;
+
+            [ProductionFunction]
+            public static double V(double x, double y, double z) =>
+                Pow(Share * Pow(x, R) + (1 - Share) * Pow(y, R), Degree / R) * Pow(1.0 + z, Gamma);
+        }
+        """;
+
     /// <summary>The single generated source of <paramref name="source"/>, after checking there is exactly one and no diagnostics.</summary>
     public static string Generate(string source)
     {
@@ -104,6 +157,15 @@ public sealed class SnapshotTests
 
     [Fact]
     public void NestedBetaInGlobalNamespace() => Check(Models.NestedBeta, "Catalogue.BetaApi.g.cs");
+
+    [Fact]
+    public void CesClosedForm() => Check(Models.Ces, "Shop.Pricing.CesApi.g.cs");
+
+    [Fact]
+    public void CustomCobbDouglasByHand() => Check(Models.HandWritten, "Shop.Pricing.HandWrittenApi.g.cs");
+
+    [Fact]
+    public void CustomCesWithConstants() => Check(Models.CustomCes, "Shop.Pricing.CustomCesApi.g.cs");
 
     private static void Check(string source, string hintName, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
     {

@@ -1,8 +1,13 @@
+using MenuDsl.Shared.Expressions;
+
 namespace MenuDsl.Generators.Model;
 
+/// <summary>What the planner decided for one model, by technology; the emitter dispatches on its type.</summary>
+internal abstract record ModelPlan(MenuSpec Spec);
+
 /// <summary>
-/// The planner's decisions for one model: every constant folded at build time and, per member, whether it is a
-/// closed form or numeric. Plain data, compared by value.
+/// The planner's decisions for one index model (Cobb-Douglas or CES): every constant folded at build time and, per
+/// member, whether it is a closed form or numeric. Plain data, compared by value.
 /// </summary>
 internal sealed record MenuPlan(
     MenuSpec Spec,
@@ -15,10 +20,23 @@ internal sealed record MenuPlan(
     ThetaLaw ThetaLaw,
     Affine? ThetaVirtualValue,
     double ThetaBottomVirtualValue,
-    double PackageReserveValue);
+    double PackageReserveValue) : ModelPlan(Spec);
 
-/// <summary>The Cobb-Douglas constants of model.md §1–§3, evaluated by the shared kernel.</summary>
+/// <summary>
+/// The plan of a custom technology: v's symbolic gradient and Hessian, from which the numeric solver's derivatives
+/// are emitted. No index θ, so no packages.
+/// </summary>
+internal sealed record CustomPlan(MenuSpec Spec, string MethodName, Gradient Gradient, Hessian Hessian) : ModelPlan(Spec);
+
+/// <summary>
+/// The constants of model.md §1–§3 and §8, evaluated by the shared kernel. Cobb-Douglas and CES share them: CES is
+/// Cobb-Douglas in a composite input, whose spend splits into input and output tokens by its cost shares.
+/// </summary>
 internal sealed record Constants(
+    double InputSpend,
+    double OutputSpend,
+    double Gamma,
+    double BaseQuality,
     double Kappa,
     double Delta,
     double Rho,

@@ -1,4 +1,5 @@
 using MenuDsl.Kernel;
+using MenuDsl.Shared.Expressions;
 
 namespace MenuDsl.Generators.Model;
 
@@ -8,10 +9,7 @@ namespace MenuDsl.Generators.Model;
 /// </summary>
 internal sealed record MenuSpec(
     TypeShape Type,
-    double Alpha,
-    double Beta,
-    double Gamma,
-    double BaseQuality,
+    TechnologySpec Technology,
     double InputCost,
     double OutputCost,
     double FineTuningCost,
@@ -27,3 +25,15 @@ internal sealed record TypeShape(string Namespace, EquatableArray<string> Contai
 
 /// <summary>One declared distribution attribute: family, parameters and mixture weight.</summary>
 internal sealed record DistributionSpec(Family Family, EquatableArray<double> Parameters, double Weight);
+
+/// <summary>The declared production technology; the planner dispatches on its type.</summary>
+internal abstract record TechnologySpec;
+
+/// <summary><c>[CobbDouglas(alpha, beta, gamma, BaseQuality = b)]</c>.</summary>
+internal sealed record CobbDouglasSpec(double Alpha, double Beta, double Gamma, double BaseQuality) : TechnologySpec;
+
+/// <summary><c>[Ces(share, substitution, degree, gamma, BaseQuality = b)]</c>.</summary>
+internal sealed record CesSpec(double Share, double Substitution, double Degree, double Gamma, double BaseQuality) : TechnologySpec;
+
+/// <summary>A <c>[ProductionFunction]</c> method: its name (the generated code calls it for v) and its body as a tree.</summary>
+internal sealed record CustomSpec(string MethodName, Expr Body) : TechnologySpec;

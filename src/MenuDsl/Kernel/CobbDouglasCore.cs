@@ -152,10 +152,7 @@ internal sealed class CobbDouglasCore : TechnologyCore
     private static (string Parameter, string Message)? ValidateCommon(double baseQuality, double inputCost, double outputCost, double fineTuningCost)
     {
         if (!(baseQuality > 0) || !Numeric.IsFinite(baseQuality)) return ("baseQuality", $"baseQuality must be finite and > 0 but is {Families.Format(baseQuality)}");
-        if (!(inputCost > 0) || !Numeric.IsFinite(inputCost)) return ("input", $"the input token cost must be finite and > 0 but is {Families.Format(inputCost)}");
-        if (!(outputCost > 0) || !Numeric.IsFinite(outputCost)) return ("output", $"the output token cost must be finite and > 0 but is {Families.Format(outputCost)}");
-        if (!(fineTuningCost > 0) || !Numeric.IsFinite(fineTuningCost)) return ("fineTuning", $"the fine-tuning token cost must be finite and > 0 but is {Families.Format(fineTuningCost)}");
-        return null;
+        return ValidateCosts(inputCost, outputCost, fineTuningCost);
     }
 
     /// <summary>θ = w s^δ, the representative type of a value-scale buyer.</summary>

@@ -34,6 +34,15 @@ internal abstract class TechnologyCore(double inputCost, double outputCost, doub
     /// </summary>
     public abstract double? SurplusGrowth { get; }
 
+    /// <summary>The token cost at fault and why, or null when all three are finite and &gt; 0.</summary>
+    public static (string Parameter, string Message)? ValidateCosts(double inputCost, double outputCost, double fineTuningCost)
+    {
+        if (!(inputCost > 0) || !Numeric.IsFinite(inputCost)) return ("input", $"the input token cost must be finite and > 0 but is {Families.Format(inputCost)}");
+        if (!(outputCost > 0) || !Numeric.IsFinite(outputCost)) return ("output", $"the output token cost must be finite and > 0 but is {Families.Format(outputCost)}");
+        if (!(fineTuningCost > 0) || !Numeric.IsFinite(fineTuningCost)) return ("fineTuning", $"the fine-tuning token cost must be finite and > 0 but is {Families.Format(fineTuningCost)}");
+        return null;
+    }
+
     /// <summary>Relative accuracy of <see cref="FirstBest"/>: rounding for closed forms, the solver's tolerance otherwise.</summary>
     public virtual double Accuracy => 0;
 
