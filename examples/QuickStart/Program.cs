@@ -39,4 +39,19 @@ Console.WriteLine();
 var audit = MenuAudit.Audit(model);
 Console.WriteLine(string.Format(culture, "Incentive audit: max regret {0:G3} over {1} types: {2}", audit.MaxRegret, audit.TypesChecked, audit.Worst));
 
+// A production function written by hand, generated into a numeric solver on its symbolic derivatives.
+IPricingModel custom = CustomApi.Instance;
+Console.WriteLine();
+Console.WriteLine($"Custom technology: v = {((CustomTechnology)custom.Description.Technology).Formula}");
+foreach (var (w, s) in new[] { (0.60, 1.0), (0.80, 0.5), (1.00, 1.0) })
+{
+    var contract = custom.Contract(w, s);
+    var tariff = custom.Tariff(w, s);
+    Console.WriteLine(string.Format(culture, "  w = {0:0.00}, s = {1:0.00}: quality {2:0.00000}, payment {3:0.00000}, markup {4}, fee {5:0.00000}",
+        w, s, contract.Quality, contract.Transfer, Price(tariff.Markup), tariff.Fee));
+}
+var customAudit = MenuAudit.Audit(custom);
+Console.WriteLine(string.Format(culture, "  expected profit {0:0.000000}; incentive audit: max regret {1:G3} over {2} types",
+    custom.ExpectedProfit(), customAudit.MaxRegret, customAudit.TypesChecked));
+
 string Price(double x) => double.IsPositiveInfinity(x) ? "∞" : x.ToString("0.000", culture);

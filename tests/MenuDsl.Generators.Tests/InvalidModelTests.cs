@@ -64,7 +64,7 @@ public sealed class InvalidModelTests
         { "two CobbDouglas attributes", "MENU002", With("EXTRA", "[CobbDouglas(0.25, 0.25, 0.25)]") },
         { "two TokenCosts attributes", "MENU004", With("EXTRA", "[TokenCosts(1.0, 1.0, 1.0)]") },
         { "TypeProfile (binary environment)", "MENU012", With("EXTRA", "[TypeProfile(0.5, Value = 2.0)][TypeProfile(0.5, Value = 1.0)]") },
-        { "ProductionFunction", "MENU012", Valid.Replace("public partial class /*NAME*/ChatApi;", "public partial class ChatApi { [ProductionFunction] static double F(double x, double y, double z) => x * y * z; }") },
+        { "CobbDouglasAndProductionFunction", "MENU002", Valid.Replace("public partial class /*NAME*/ChatApi;", "public partial class ChatApi { [ProductionFunction] static double F(double x, double y, double z) => x * y * z; }") },
         { "Pareto values with shape 0.5 (nobody served)", "MENU013", With("VALUES", "[ValueDistribution(Distribution.Pareto, 1.0, 0.5)]") },
         { "Pareto values with shape 0.5, no scales", "MENU013", With("SCALES", "").Replace("Uniform, 0.0, 1.0", "Pareto, 1.0, 0.5") },
         { "generic class", "MENU014", Valid.Replace("/*NAME*/ChatApi;", "ChatApi<T>;") },
