@@ -125,6 +125,18 @@ public class EconomicsAnalyzerTests
         Assert.StartsWith($"Fine-tuning is {verdict} optimal", closedForm);
     }
 
+    // Increasing returns: the first best is unbounded, the solver fails, and the skipped check is said (MENU019 says why).
+    [Fact]
+    public async Task MENU007_custom_fine_tuning_when_the_first_best_fails()
+    {
+        string message = await Messages.Single("""
+            [PricingModel, TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+            public partial class ChatApi { [ProductionFunction] public static double F(double x, double y, double z) => x * y * (1 + z); }
+            """, "MENU007");
+        Assert.StartsWith("Whether fine-tuning is never or always optimal (MENU009) was not verified", message);
+        Assert.Contains("numeric first best of 'F' failed", message);
+    }
+
     [Fact]
     public Task MENU009_custom_threshold_inside_the_types_is_silent() => V.Analyzer("""
         [PricingModel, TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 10.0, 30.0)]
