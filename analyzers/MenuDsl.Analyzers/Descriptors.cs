@@ -15,8 +15,8 @@ internal static class Descriptors
         "'{0}' must be declared partial so that the generator can complete it; add the 'partial' modifier",
         Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU001.md");
 
-    public static readonly DiagnosticDescriptor ProductionFunctionCount = new("MENU002", "Exactly one production function",
-        "'{0}' {1}; declare exactly one: [CobbDouglas(alpha, beta, gamma)] or one [ProductionFunction] method",
+    public static readonly DiagnosticDescriptor ProductionFunctionCount = new("MENU002", "Exactly one well-formed production function",
+        "'{0}' {1}; {2}",
         Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU002.md");
 
     public static readonly DiagnosticDescriptor CobbDouglasExponents = new("MENU003", "Cobb-Douglas exponents must be positive with alpha + beta + gamma < 1",
@@ -44,7 +44,7 @@ internal static class Descriptors
         Economics, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU008.md");
 
     public static readonly DiagnosticDescriptor FineTuningUniform = new("MENU009", "Fine-tuning is never or always optimal",
-        "Fine-tuning is {0} optimal for the declared types: θ = w·s^δ ranges over [{1}, {2}] and the threshold is θ̂ = {3}; {4}",
+        "Fine-tuning is {0} optimal for the declared types: {1}; {2}",
         Economics, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU009.md");
 
     public static readonly DiagnosticDescriptor BinaryTypes = new("MENU010", "Binary types: high type and full extraction",
@@ -71,10 +71,31 @@ internal static class Descriptors
         "The shared kernel failed on this model: {0}; the generator emits nothing for it. Use less extreme parameters (values near the limits of double, such as 1e308, overflow its special functions).",
         Numerics, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU015.md");
 
+    public static readonly DiagnosticDescriptor CesParameters = new("MENU016", "CES parameters are invalid",
+        "CES: {0}; use 0 < share < 1, substitution r < 1 with r ≠ 0, degree > 0, gamma > 0 with degree + gamma < 1, BaseQuality > 0",
+        Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU016.md");
+
+    public static readonly DiagnosticDescriptor UnreadableProductionFunction = new("MENU017", "The production function cannot be read",
+        "The body of production function '{0}' cannot be read: {1}. The generator emits nothing for '{2}' until it can.",
+        Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU017.md");
+
+    public static readonly DiagnosticDescriptor NotIncreasing = new("MENU018", "The production function is not increasing",
+        "'{0}' is not increasing in {1}: ∂v/∂{2} = {3} at (x, y, z) = {4} ({5}); a token that adds no quality is worth nothing to buyers, and the menu assumes every kind of token raises quality",
+        Economics, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU018.md");
+
+    public static readonly DiagnosticDescriptor NotConcave = new("MENU019", "The production function is not concave",
+        "'{0}' is not concave at (x, y, z) = {1} ({2}): {3}; without decreasing returns the first best need not exist or be unique, and the numeric solver may find none",
+        Economics, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU019.md");
+
+    public static readonly DiagnosticDescriptor NotComplements = new("MENU020", "Tokens are not complements",
+        "'{0}': {1} = {2} < 0 at (x, y, z) = {3} ({4}), so {5} are substitutes there; the menu's theory assumes complements (v_xy, v_xz, v_yz ≥ 0), without which fine-tuning need not rise with the value and the two-part tariffs need not be incentive compatible",
+        Economics, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU020.md");
+
     public static readonly DiagnosticDescriptor[] All =
     [
         NotPartial, ProductionFunctionCount, CobbDouglasExponents, TokenCost, DistributionParameters,
         VirtualValueNotIncreasing, NotVerified, BoundedRentGrowth, FineTuningUniform, BinaryTypes, MarkupIncreasing,
-        NotGeneratedYet, NobodyServed, CannotComplete, NumericFailure,
+        NotGeneratedYet, NobodyServed, CannotComplete, NumericFailure, CesParameters, UnreadableProductionFunction,
+        NotIncreasing, NotConcave, NotComplements,
     ];
 }

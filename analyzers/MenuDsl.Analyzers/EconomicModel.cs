@@ -12,20 +12,32 @@ internal sealed class EconomicModel
     private readonly List<DistributionDeclaration> valueParts;
     private readonly List<DistributionDeclaration> scaleParts;
 
-    private EconomicModel(CobbDouglasCore? technology, List<DistributionDeclaration> valueParts, List<DistributionDeclaration> scaleParts)
+    private EconomicModel(CobbDouglasCore? technology, AttributeData technologyAttribute, (double Input, double Output, double FineTuning) costs,
+        List<DistributionDeclaration> valueParts, List<DistributionDeclaration> scaleParts)
     {
         Technology = technology;
+        TechnologyAttribute = technologyAttribute;
+        Costs = costs;
         this.valueParts = valueParts;
         this.scaleParts = scaleParts;
         Values = Combine(valueParts);
         Scales = Combine(scaleParts);
     }
 
-    /// <summary>Null for a custom [ProductionFunction].</summary>
+    /// <summary>Cobb-Douglas or CES (Cobb-Douglas in a composite input, model.md §8); null for a custom [ProductionFunction].</summary>
     public CobbDouglasCore? Technology { get; }
 
-    /// <summary>Builds the Cobb-Douglas technology (throws when its constants overflow); null for a custom technology.</summary>
+    /// <summary>Builds the Cobb-Douglas or CES technology (throws when its constants overflow); null for a custom technology.</summary>
     public Func<CobbDouglasCore>? MakeTechnology { get; private init; }
+
+    /// <summary>A custom [ProductionFunction]: only the distribution checks have no use for closed forms.</summary>
+    public bool IsCustom => MakeTechnology is null;
+
+    /// <summary>[CobbDouglas], [Ces], or the [ProductionFunction] attribute of the custom method.</summary>
+    public AttributeData TechnologyAttribute { get; }
+
+    /// <summary>c_x, c_y, c_z.</summary>
+    public (double Input, double Output, double FineTuning) Costs { get; }
 
     /// <summary>F_w; null in the binary environment.</summary>
     public DistributionCore? Values { get; }
@@ -76,14 +88,13 @@ internal sealed class EconomicModel
     /// <summary>Null unless the model passes every usage check (then MENU001–MENU005 speak for it).</summary>
     public static EconomicModel? TryCreate(ModelDeclaration model)
     {
-        if (model.CobbDouglasAttributes.Count + model.ProductionFunctions.Count != 1 || model.TokenCostsAttributes.Count != 1
-            || model.TokenCosts is not { } costs)
+        if (model.TechnologyCount != 1 || model.TokenCostsAttributes.Count != 1 || model.TokenCosts is not { } costs)
             return null;
         if (Arguments.Constructor(costs, 0) is not { } cx || Arguments.Constructor(costs, 1) is not { } cy
             || Arguments.Constructor(costs, 2) is not { } cz)
             return null;
-        CobbDouglasCore? technology = null;
-        Func<CobbDouglasCore>? makeTechnology = null;
+        Func<CobbDouglasCore>? makeTechnology;
+        AttributeData attribute;
         if (model.CobbDouglas is { } cd)
         {
             if (Arguments.Constructor(cd, 0) is not { } alpha || Arguments.Constructor(cd, 1) is not { } beta
@@ -92,16 +103,36 @@ internal sealed class EconomicModel
             double b = Arguments.Named(cd, "BaseQuality") ?? 1.0;
             if (CobbDouglasCore.Validate(alpha, beta, gamma, b, cx, cy, cz) is not null) return null;
             makeTechnology = () => new CobbDouglasCore(alpha, beta, gamma, b, cx, cy, cz);
-            // Constants that overflow are a kernel failure: Service.Of reports it (MENU015), as the planner sees it.
+            attribute = cd;
+        }
+        else if (model.Ces is { } ces)
+        {
+            if (Arguments.Constructor(ces, 0) is not { } share || Arguments.Constructor(ces, 1) is not { } r
+                || Arguments.Constructor(ces, 2) is not { } degree || Arguments.Constructor(ces, 3) is not { } gamma)
+                return null;
+            double b = Arguments.Named(ces, "BaseQuality") ?? 1.0;
+            if (CobbDouglasCore.ValidateCes(share, r, degree, gamma, b, cx, cy, cz) is not null) return null;
+            makeTechnology = () => CobbDouglasCore.Ces(share, r, degree, gamma, b, cx, cy, cz);
+            attribute = ces;
+        }
+        else
+        {
+            if (!(cx > 0 && cy > 0 && cz > 0) || !Numeric.IsFinite(cx + cy + cz)) return null;
+            makeTechnology = null;
+            attribute = model.ProductionFunctions[0].Attribute;
+        }
+        CobbDouglasCore? technology = null;
+        // Constants that overflow are a kernel failure: Service.Of reports it (MENU015), as the planner sees it.
+        if (makeTechnology is not null)
+        {
             try { technology = makeTechnology(); }
             catch (ArgumentException) { technology = null; }
         }
-        else if (!(cx > 0 && cy > 0 && cz > 0) || !Numeric.IsFinite(cx + cy + cz)) return null;
 
         var values = Read(model.ValueAttributes, isScale: false);
         var scales = Read(model.ScaleAttributes, isScale: true);
         if (values is null || scales is null || (values.Count == 0 && model.TypeProfiles.Count == 0)) return null;
-        return new EconomicModel(technology, values, scales) { MakeTechnology = makeTechnology };
+        return new EconomicModel(technology, attribute, (cx, cy, cz), values, scales) { MakeTechnology = makeTechnology };
     }
 
     private static List<DistributionDeclaration>? Read(List<AttributeData> attributes, bool isScale)

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using MenuDsl.Kernel;
 using MenuDsl.Shared;
+using MenuDsl.Shared.Expressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -11,8 +12,10 @@ namespace MenuDsl.Analyzers;
 
 /// <summary>
 /// MENU013: somebody is served (else the generator emits nothing). MENU006–MENU011: the economic assumptions behind the generated menu (model.md §5–§7), checked with the shared
-/// kernel on well-formed models only (MENU001–MENU005 speak for the others). Certified families are decided in
-/// closed form; everything else on a bounded grid of served types.
+/// kernel on well-formed models only (MENU001–MENU005, MENU016 speak for the others). Certified families are decided in
+/// closed form; everything else on a bounded grid of served types. CES is Cobb-Douglas in a composite input
+/// (model.md §8), so every check runs on it unchanged; a custom [ProductionFunction] gets the distribution checks,
+/// MENU009 from the kernel's numeric first best, and MENU007 for what needs closed forms.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EconomicsAnalyzer : DiagnosticAnalyzer
@@ -49,6 +52,7 @@ public sealed class EconomicsAnalyzer : DiagnosticAnalyzer
                         "The economic assumptions (MENU006, MENU008, MENU011)", "the kernel failed numerically while checking them: " + e.Message));
                 }
             }, SymbolKind.NamedType);
+            CustomFunction.Register(start, symbols, (function, node) => CheckCustomFineTuning(function, node.ReportDiagnostic, node.CancellationToken));
         });
     }
 
@@ -56,6 +60,10 @@ public sealed class EconomicsAnalyzer : DiagnosticAnalyzer
     {
         if (economy.Technology is { } technology && model.TypeProfiles.Count == 2)
             CheckBinaryTypes(model, technology, report, ct);
+        else if (economy.IsCustom && model.TypeProfiles.Count == 2)
+            report(Diagnostic.Create(Descriptors.NotVerified, Arguments.Of(model.TypeProfiles[0], ct),
+                "Which binary type is H and whether full surplus extraction is optimal (MENU010)",
+                "the test ∫ (w_H − w_L) w_L^(κ/δ) di ≤ 0 needs the representative type θ of Cobb-Douglas or CES, which a custom [ProductionFunction] does not have"));
         if (economy.Values is not { } values) return;
 
         // The generator's planner declines exactly these models: both ask Service.Of.
@@ -99,11 +107,12 @@ public sealed class EconomicsAnalyzer : DiagnosticAnalyzer
         if (economy.Technology is not { } cd)
         {
             if (economy.Scales is not null)
-                report(Diagnostic.Create(Descriptors.NotVerified, economy.ScaleLocation(ct), "Bounded rent growth (BRG-1, BRG-2)",
-                    "the production function is a custom [ProductionFunction], and only the Cobb-Douglas closed forms let the analyzer evaluate q_s"));
+                report(Diagnostic.Create(Descriptors.NotVerified, economy.ScaleLocation(ct), "Bounded rent growth (BRG-1, BRG-2; MENU008)",
+                    "the production function is a custom [ProductionFunction], and only the Cobb-Douglas and CES closed forms give q_s(w, s) and the certificate \"non-increasing markup implies BRG\"; "
+                    + "run MenuAudit.Audit(model) on the built model, which checks the capped tariffs at run time"));
             return;
         }
-        CheckFineTuning(model, economy, cd, report, ct);
+        CheckFineTuning(economy, cd, report, ct);
 
         if (economy.Scales is null) return; // s = 1 for everyone: no task cap, no bounded rent growth to check
         // Under Cobb-Douglas a non-increasing markup implies BRG-1 and BRG-2 for every s (model.md §6).
@@ -217,21 +226,51 @@ public sealed class EconomicsAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>MENU009: θ = w s^δ over the declared supports against θ̂.</summary>
-    private static void CheckFineTuning(ModelDeclaration model, EconomicModel economy, CobbDouglasCore cd, Action<Diagnostic> report, CancellationToken ct)
+    private static void CheckFineTuning(EconomicModel economy, CobbDouglasCore cd, Action<Diagnostic> report, CancellationToken ct)
     {
-        if (model.CobbDouglas is not { } attribute) return;
         var values = economy.Values!;
         var (sLo, sHi) = economy.ScaleRange;
         double thetaLo = cd.Theta(values.Lower, sLo), thetaHi = cd.Theta(values.Upper, sHi), threshold = cd.FineTuningThreshold;
-        string? verdict =
-            thetaHi <= threshold ? "never" : thetaLo > threshold ? "always" : null;
-        if (verdict is null) return;
-        report(Diagnostic.Create(Descriptors.FineTuningUniform, Arguments.Of(attribute, ct), verdict,
-            Format(thetaLo), Format(thetaHi), Format(threshold),
-            verdict == "never"
-                ? "gamma, BaseQuality and the fine-tuning cost do not affect the menu"
-                : "every type buys fine-tuning tokens"));
+        bool? never = thetaHi <= threshold ? true : thetaLo > threshold ? false : null;
+        if (never is not { } isNever) return;
+        ReportFineTuning(economy, isNever,
+            $"θ = w·s^δ ranges over [{Format(thetaLo)}, {Format(thetaHi)}] and the threshold is θ̂ = {Format(threshold)}", report, ct);
     }
+
+    /// <summary>
+    /// MENU009 for a custom technology, on the kernel's numeric first best: fine-tuning pays more the higher the value
+    /// and the more tasks share its cost (for complements, model.md §2), so the extreme declared types decide.
+    /// </summary>
+    private static void CheckCustomFineTuning(CustomFunction function, Action<Diagnostic> report, CancellationToken ct)
+    {
+        if (!function.Reading.IsReadable || function.Model.CustomTechnology is null) return;
+        EconomicModel? economy = null;
+        try
+        {
+            economy = EconomicModel.TryCreate(function.Model);
+            if (economy?.Values is not { } values || double.IsPositiveInfinity(values.ReserveValue)) return; // MENU013 speaks
+            var core = new CustomCore(new ExpressionFunction(function.Reading.Expression), economy.Costs.Input, economy.Costs.Output, economy.Costs.FineTuning);
+            var (sLo, sHi) = economy.ScaleRange;
+            if (Numeric.IsFinite(values.Upper) && !core.FirstBest(values.Upper, sHi).FineTunes)
+                ReportFineTuning(economy, true,
+                    $"even the highest type (w = {Format(values.Upper)}, s = {Format(sHi)}) does not fine-tune in its first best", report, ct);
+            else if (values.Lower > 0 && sLo > 0 && core.FirstBest(values.Lower, sLo).FineTunes)
+                ReportFineTuning(economy, false,
+                    $"even the lowest type (w = {Format(values.Lower)}, s = {Format(sLo)}) fine-tunes in its first best", report, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            report(Diagnostic.Create(Descriptors.NotVerified, economy is null ? function.BodyLocation : Arguments.Of(economy.TechnologyAttribute, ct),
+                "Whether fine-tuning is never or always optimal (MENU009)",
+                $"the kernel's numeric first best of '{function.Symbol.Name}' failed at the extreme declared types ({e.Message})"));
+        }
+    }
+
+    private static void ReportFineTuning(EconomicModel economy, bool never, string evidence, Action<Diagnostic> report, CancellationToken ct) =>
+        report(Diagnostic.Create(Descriptors.FineTuningUniform, Arguments.Of(economy.TechnologyAttribute, ct), never ? "never" : "always", evidence,
+            !never ? "every type buys fine-tuning tokens"
+            : economy.IsCustom ? "how v depends on z and the fine-tuning cost do not affect the menu"
+            : "gamma, BaseQuality and the fine-tuning cost do not affect the menu"));
 
     /// <summary>MENU010 (model.md §7): H has the larger θ; full extraction iff ∫ (w_H − w_L) w_L^(κ/δ) di ≤ 0.</summary>
     private static void CheckBinaryTypes(ModelDeclaration model, CobbDouglasCore cd, Action<Diagnostic> report, CancellationToken ct)

@@ -13,6 +13,7 @@ internal sealed class ModelSymbols
     {
         PricingModel = pricingModel;
         CobbDouglas = compilation.GetTypeByMetadataName("MenuDsl.CobbDouglasAttribute");
+        Ces = compilation.GetTypeByMetadataName("MenuDsl.CesAttribute");
         TokenCosts = compilation.GetTypeByMetadataName("MenuDsl.TokenCostsAttribute");
         ValueDistribution = compilation.GetTypeByMetadataName("MenuDsl.ValueDistributionAttribute");
         ScaleDistribution = compilation.GetTypeByMetadataName("MenuDsl.ScaleDistributionAttribute");
@@ -22,6 +23,7 @@ internal sealed class ModelSymbols
 
     public INamedTypeSymbol PricingModel { get; }
     public INamedTypeSymbol? CobbDouglas { get; }
+    public INamedTypeSymbol? Ces { get; }
     public INamedTypeSymbol? TokenCosts { get; }
     public INamedTypeSymbol? ValueDistribution { get; }
     public INamedTypeSymbol? ScaleDistribution { get; }
@@ -44,27 +46,43 @@ internal sealed class DistributionDeclaration(AttributeData attribute, Family fa
     public double Weight { get; } = weight;
 }
 
+/// <summary>A <c>[ProductionFunction]</c> method: the attribute (where a count problem is reported) and the method.</summary>
+internal sealed class ProductionFunctionDeclaration(IMethodSymbol method, AttributeData attribute)
+{
+    public IMethodSymbol Method { get; } = method;
+    public AttributeData Attribute { get; } = attribute;
+}
+
 /// <summary>The MenuDsl attributes of one <c>[PricingModel]</c> type.</summary>
 internal sealed class ModelDeclaration
 {
     public required INamedTypeSymbol Type { get; init; }
     public AttributeData? PricingModel { get; init; }
     public AttributeData? CobbDouglas => CobbDouglasAttributes.Count > 0 ? CobbDouglasAttributes[0] : null;
+    public AttributeData? Ces => CesAttributes.Count > 0 ? CesAttributes[0] : null;
     public AttributeData? TokenCosts => TokenCostsAttributes.Count > 0 ? TokenCostsAttributes[0] : null;
 
     /// <summary>All of them: the compiler rejects a second one (CS0579) but still binds it, and so does the generator.</summary>
     public List<AttributeData> CobbDouglasAttributes { get; } = [];
+    public List<AttributeData> CesAttributes { get; } = [];
     public List<AttributeData> TokenCostsAttributes { get; } = [];
-    public List<AttributeData> ProductionFunctions { get; } = [];
+    public List<ProductionFunctionDeclaration> ProductionFunctions { get; } = [];
     public List<AttributeData> ValueAttributes { get; } = [];
     public List<AttributeData> ScaleAttributes { get; } = [];
     public List<AttributeData> TypeProfiles { get; } = [];
+
+    /// <summary>How many technologies are declared: [CobbDouglas], [Ces] and [ProductionFunction] methods together.</summary>
+    public int TechnologyCount => CobbDouglasAttributes.Count + CesAttributes.Count + ProductionFunctions.Count;
+
+    /// <summary>The single [ProductionFunction] method of a model that declares no other technology.</summary>
+    public ProductionFunctionDeclaration? CustomTechnology => TechnologyCount == 1 && ProductionFunctions.Count == 1 ? ProductionFunctions[0] : null;
 
     /// <summary>Null when the type is not a pricing model.</summary>
     public static ModelDeclaration? Read(INamedTypeSymbol type, ModelSymbols symbols)
     {
         AttributeData? pricingModel = null;
         var cobbDouglas = new List<AttributeData>();
+        var ces = new List<AttributeData>();
         var tokenCosts = new List<AttributeData>();
         var values = new List<AttributeData>();
         var scales = new List<AttributeData>();
@@ -75,6 +93,7 @@ internal sealed class ModelDeclaration
             if (c is null) continue;
             if (SymbolEqualityComparer.Default.Equals(c, symbols.PricingModel)) pricingModel = attribute;
             else if (SymbolEqualityComparer.Default.Equals(c, symbols.CobbDouglas)) cobbDouglas.Add(attribute);
+            else if (SymbolEqualityComparer.Default.Equals(c, symbols.Ces)) ces.Add(attribute);
             else if (SymbolEqualityComparer.Default.Equals(c, symbols.TokenCosts)) tokenCosts.Add(attribute);
             else if (SymbolEqualityComparer.Default.Equals(c, symbols.ValueDistribution)) values.Add(attribute);
             else if (SymbolEqualityComparer.Default.Equals(c, symbols.ScaleDistribution)) scales.Add(attribute);
@@ -83,16 +102,17 @@ internal sealed class ModelDeclaration
         if (pricingModel is null) return null;
         var model = new ModelDeclaration { Type = type, PricingModel = pricingModel };
         model.CobbDouglasAttributes.AddRange(cobbDouglas);
+        model.CesAttributes.AddRange(ces);
         model.TokenCostsAttributes.AddRange(tokenCosts);
         model.ValueAttributes.AddRange(values);
         model.ScaleAttributes.AddRange(scales);
         model.TypeProfiles.AddRange(profiles);
         if (symbols.ProductionFunction is { } production)
             foreach (var member in type.GetMembers())
-                if (member is IMethodSymbol)
-                    foreach (var attribute in member.GetAttributes())
+                if (member is IMethodSymbol method)
+                    foreach (var attribute in method.GetAttributes())
                         if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, production))
-                            model.ProductionFunctions.Add(attribute);
+                            model.ProductionFunctions.Add(new ProductionFunctionDeclaration(method, attribute));
         return model;
     }
 

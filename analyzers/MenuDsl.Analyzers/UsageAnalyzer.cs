@@ -11,8 +11,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace MenuDsl.Analyzers;
 
 /// <summary>
-/// MENU001–MENU005: the declaration is well formed (partial, one production function, valid exponents, costs and
-/// distribution parameters); MENU012/MENU014: the type is one the generator completes (<see cref="GeneratorScope"/>,
+/// MENU001–MENU005, MENU016: the declaration is well formed (partial, one well-formed production function, valid
+/// Cobb-Douglas or CES parameters, costs and distribution parameters); MENU012/MENU014: the type is one the generator completes (<see cref="GeneratorScope"/>,
 /// the rule the generator itself applies). The generator emits nothing for a model that fails here, so these are
 /// the diagnostics the user sees.
 /// </summary>
@@ -21,7 +21,11 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.NotPartial, Descriptors.ProductionFunctionCount, Descriptors.CobbDouglasExponents,
-        Descriptors.TokenCost, Descriptors.DistributionParameters, Descriptors.NotGeneratedYet, Descriptors.CannotComplete);
+        Descriptors.TokenCost, Descriptors.DistributionParameters, Descriptors.NotGeneratedYet, Descriptors.CannotComplete,
+        Descriptors.CesParameters);
+
+    private const string DeclareOne =
+        "declare exactly one: [CobbDouglas(alpha, beta, gamma)], [Ces(share, substitution, degree, gamma)] or one [ProductionFunction] method";
 
     public override void Initialize(AnalysisContext context)
     {
@@ -39,7 +43,17 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
                     symbol.ReportDiagnostic(Diagnostic.Create(Descriptors.CannotComplete, type.Locations[0], type.Name,
                         GeneratorScope.Explain(GeneratorGap.NotMarked)));
             }, SymbolKind.NamedType);
+            CustomFunction.Register(start, symbols, CheckShape);
         });
+    }
+
+    // A [ProductionFunction] method that is not 'static double F(double x, double y, double z) => …' is no production function.
+    private static void CheckShape(CustomFunction function, SyntaxNodeAnalysisContext context)
+    {
+        if (function.HasWrongShape)
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ProductionFunctionCount, function.Reading.Location,
+                function.Model.Type.Name, $"has a [ProductionFunction] method '{function.Symbol.Name}' of the wrong shape: {function.Reading.Reason}",
+                "declare it as 'static double F(double x, double y, double z) => expression'"));
     }
 
     private static void Analyze(ModelDeclaration model, System.Action<Diagnostic> report, CancellationToken ct)
@@ -82,22 +96,45 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
 
     private static void CheckProductionFunction(ModelDeclaration model, System.Action<Diagnostic> report, CancellationToken ct)
     {
-        int count = model.CobbDouglasAttributes.Count + model.ProductionFunctions.Count;
+        int count = model.TechnologyCount;
         if (count == 0)
         {
-            report(Diagnostic.Create(Descriptors.ProductionFunctionCount, model.NameLocation, model.Type.Name, "declares no production function"));
+            report(Diagnostic.Create(Descriptors.ProductionFunctionCount, model.NameLocation, model.Type.Name, "declares no production function", DeclareOne));
             return;
         }
         if (count > 1)
         {
-            // The one that makes it more than one: the second [CobbDouglas], else the first [ProductionFunction] after it.
-            var extra = model.CobbDouglasAttributes.Count > 1 ? model.CobbDouglasAttributes[1]
-                : model.ProductionFunctions[model.CobbDouglas is null ? 1 : 0];
-            report(Diagnostic.Create(Descriptors.ProductionFunctionCount, Arguments.Of(extra, ct), model.Type.Name,
-                $"declares {count} production functions"));
+            // The one that makes it more than one, in the order [CobbDouglas], [Ces], [ProductionFunction] methods.
+            var declared = new System.Collections.Generic.List<AttributeData>(model.CobbDouglasAttributes);
+            declared.AddRange(model.CesAttributes);
+            declared.AddRange(model.ProductionFunctions.Select(f => f.Attribute));
+            report(Diagnostic.Create(Descriptors.ProductionFunctionCount, Arguments.Of(declared[1], ct), model.Type.Name,
+                $"declares {count} production functions", DeclareOne));
         }
         if (model.CobbDouglas is { } cd) CheckExponents(cd, report, ct);
+        if (model.Ces is { } ces) CheckCes(ces, model.TokenCosts, report, ct);
     }
+
+    /// <summary>MENU016: the kernel's own CES validation, reported on the argument it names.</summary>
+    private static void CheckCes(AttributeData ces, AttributeData? costs, System.Action<Diagnostic> report, CancellationToken ct)
+    {
+        var arguments = new double[4];
+        for (int i = 0; i < 4; i++)
+            if (Arguments.Constructor(ces, i) is { } x) arguments[i] = x; else return; // not a constant: the compiler reports it
+        double b = Arguments.Named(ces, "BaseQuality") ?? 1.0;
+        // Missing costs are NaN, so that the kernel blames them: the costs are MENU004's.
+        double Cost(int i) => costs is null ? double.NaN : Arguments.Constructor(costs, i) ?? double.NaN;
+        if (CobbDouglasCore.ValidateCes(arguments[0], arguments[1], arguments[2], arguments[3], b, Cost(0), Cost(1), Cost(2)) is not { } error)
+            return;
+        int position = System.Array.IndexOf(CesParameterNames, error.Parameter);
+        var location = position >= 0 ? Arguments.Positional(ces, position, ct)
+            : error.Parameter == "baseQuality" ? Arguments.NamedLocation(ces, "BaseQuality", ct)
+            : null;
+        if (location is not null) report(Diagnostic.Create(Descriptors.CesParameters, location, error.Message));
+    }
+
+    /// <summary>The names <see cref="CobbDouglasCore.ValidateCes"/> gives the positional arguments of [Ces], in order.</summary>
+    private static readonly string[] CesParameterNames = ["share", "substitution", "degree", "gamma"];
 
     private static void CheckExponents(AttributeData cd, System.Action<Diagnostic> report, CancellationToken ct)
     {

@@ -57,6 +57,8 @@ public class EconomicsAnalyzerTests
         public partial class ChatApi;
         """, "MENU009");
 
+    // BRG needs q_s in closed form; the message sends the user to the run-time audit. (x·y)^0.3 ignores z, so MENU009 says
+    // that nobody fine-tunes.
     [Fact]
     public Task MENU007_custom_production_function_with_scales() => V.Analyzer("""
         [PricingModel, TokenCosts(1.0, 2.0, 5.0)]
@@ -64,9 +66,123 @@ public class EconomicsAnalyzerTests
         [{|MENU007:ScaleDistribution(Distribution.Uniform, 0.2, 1.0)|}]
         public partial class ChatApi
         {
-            [ProductionFunction]
+            [{|MENU009:ProductionFunction|}]
             public static double F(double x, double y, double z) => System.Math.Pow(x * y, 0.3);
         }
+        """);
+
+    [Fact]
+    public async Task MENU007_custom_names_the_check_and_the_audit()
+    {
+        string message = await Messages.Single("""
+            [PricingModel, TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0), ScaleDistribution(Distribution.Uniform, 0.2, 1.0)]
+            public partial class ChatApi { [ProductionFunction] public static double F(double x, double y, double z) => System.Math.Pow(x * y, 0.3) * System.Math.Pow(1 + z, 0.1); }
+            """, "MENU007");
+        Assert.Contains("Bounded rent growth", message);
+        Assert.Contains("MenuAudit.Audit", message);
+    }
+
+    // The distribution checks do not need the technology: they run for a custom one exactly as for Cobb-Douglas.
+    [Fact]
+    public Task MENU006_custom_technology() => V.Analyzer("""
+        [PricingModel, TokenCosts(1.0, 2.0, 5.0)]
+        [{|MENU006:ValueDistribution(Distribution.Uniform, 0.0, 1.0, Weight = 0.9)|}]
+        [ValueDistribution(Distribution.Uniform, 2.0, 10.0, Weight = 0.1)]
+        public partial class ChatApi
+        {
+            [ProductionFunction]
+            public static double F(double x, double y, double z) => System.Math.Pow(x, 0.3) * System.Math.Pow(y, 0.2) * System.Math.Pow(1 + z, 0.1);
+        }
+        """, "MENU009");
+
+    [Fact]
+    public Task MENU007_custom_binary_types() => V.Analyzer("""
+        [PricingModel, TokenCosts(1.0, 2.0, 5.0)]
+        [{|MENU007:TypeProfile(0.5, Value = 1.0)|}]
+        [TypeProfile(0.5, Value = 2.0)]
+        public partial class ChatApi
+        {
+            [ProductionFunction]
+            public static double F(double x, double y, double z) => System.Math.Pow(x, 0.3) * System.Math.Pow(y, 0.2) * System.Math.Pow(1 + z, 0.1);
+        }
+        """);
+
+    // The numeric first best of a hand-written Cobb-Douglas gives the closed form's verdict (θ̂ ≈ 16.08, Example A).
+    [Theory]
+    [InlineData("Distribution.Uniform, 0.0, 1.0", "never")]
+    [InlineData("Distribution.Uniform, 20.0, 30.0", "always")]
+    public async Task MENU009_custom_agrees_with_cobb_douglas(string values, string verdict)
+    {
+        string custom = await Messages.Single($$"""
+            [PricingModel, TokenCosts(1.0, 2.0, 5.0), ValueDistribution({{values}})]
+            public partial class ChatApi { [ProductionFunction] public static double F(double x, double y, double z) => System.Math.Pow(x, 0.3) * System.Math.Pow(y, 0.2) * System.Math.Pow(1 + z, 0.1); }
+            """, "MENU009");
+        string closedForm = await Messages.Single($$"""
+            [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0), ValueDistribution({{values}})]
+            public partial class ChatApi;
+            """, "MENU009");
+        Assert.StartsWith($"Fine-tuning is {verdict} optimal", custom);
+        Assert.StartsWith($"Fine-tuning is {verdict} optimal", closedForm);
+    }
+
+    // Increasing returns: the first best is unbounded, the solver fails, and the skipped check is said (MENU019 says why).
+    [Fact]
+    public async Task MENU007_custom_fine_tuning_when_the_first_best_fails()
+    {
+        string message = await Messages.Single("""
+            [PricingModel, TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+            public partial class ChatApi { [ProductionFunction] public static double F(double x, double y, double z) => x * y * (1 + z); }
+            """, "MENU007");
+        Assert.StartsWith("Whether fine-tuning is never or always optimal (MENU009) was not verified", message);
+        Assert.Contains("numeric first best of 'F' failed", message);
+    }
+
+    [Fact]
+    public Task MENU009_custom_threshold_inside_the_types_is_silent() => V.Analyzer("""
+        [PricingModel, TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 10.0, 30.0)]
+        public partial class ChatApi
+        {
+            [ProductionFunction]
+            public static double F(double x, double y, double z) => System.Math.Pow(x, 0.3) * System.Math.Pow(y, 0.2) * System.Math.Pow(1 + z, 0.1);
+        }
+        """);
+
+    // ---- CES: Cobb-Douglas in a composite input (model.md §8), so every check runs as for Cobb-Douglas.
+
+    [Theory]
+    [InlineData("Distribution.Uniform, 0.0, 1.0")]
+    [InlineData("Distribution.Pareto, 1.0, 3.0")]
+    public Task Ces_with_regular_values_gives_no_economic_warning(string values) => V.Analyzer($$"""
+        [PricingModel, Ces(0.6, -0.5, 0.4, 0.1), TokenCosts(1.0, 1.0, 100.0)]
+        [ValueDistribution({{values}})]
+        [ScaleDistribution(Distribution.Uniform, 0.2, 1.0)]
+        public partial class ChatApi;
+        """, "MENU009");
+
+    [Fact]
+    public Task MENU007_MENU008_MENU011_ces_pareto_mixture() => Run(ParetoMixture.Replace("CobbDouglas(0.25, 0.25, 0.1)", "Ces(0.5, 0.5, 0.5, 0.1)"),
+        ("MENU007", 0), ("MENU011", 0), ("MENU008", 1));
+
+    [Fact]
+    public Task MENU009_ces_never_fine_tunes_on_the_attribute() => V.Analyzer("""
+        [PricingModel, {|MENU009:Ces(0.6, 0.5, 0.5, 0.1)|}, TokenCosts(1.0, 2.0, 5.0)]
+        [ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        public partial class ChatApi;
+        """);
+
+    [Fact]
+    public Task MENU010_ces_binary_types() => V.Analyzer("""
+        [PricingModel, Ces(0.6, -0.5, 0.4, 0.1), TokenCosts(1.0, 2.0, 5.0)]
+        [TypeProfile(0.5, Value = 1.0)]
+        [{|MENU010:TypeProfile(0.5, Value = 2.0)|}]
+        public partial class ChatApi;
+        """);
+
+    [Fact]
+    public Task MENU013_ces_nobody_served() => V.Analyzer("""
+        [PricingModel, Ces(0.6, -0.5, 0.4, 0.1), TokenCosts(1.0, 2.0, 5.0)]
+        [{|MENU013:ValueDistribution(Distribution.Pareto, 1.0, 0.5)|}]
+        public partial class ChatApi;
         """);
 
     [Fact]

@@ -5,7 +5,7 @@ using Usage = MenuDsl.Analyzers.Tests.Verify<MenuDsl.Analyzers.UsageAnalyzer>;
 
 namespace MenuDsl.Analyzers.Tests;
 
-/// <summary>Every model the generator leaves incomplete gets a diagnostic that says why (MENU005, MENU012–MENU014).</summary>
+/// <summary>Every model the generator leaves incomplete gets a diagnostic that says why (MENU005, MENU012–MENU014, MENU017).</summary>
 public class NothingSilentTests
 {
     private const string Attributes =
@@ -95,10 +95,11 @@ public class NothingSilentTests
     {
         string custom = await Messages.Single("""
             [PricingModel, TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
-            public partial class ChatApi { [ProductionFunction] public static double F(double x, double y, double z) => x * y; }
-            """, "MENU012");
-        Assert.Contains("[ProductionFunction] technology", custom);
-        Assert.Contains("declare [CobbDouglas(alpha, beta, gamma)]", custom);
+            public partial class ChatApi { [ProductionFunction] public static double F(double x, double y, double z) => x > y ? x : y; }
+            """, "MENU017");
+        Assert.Contains("the conditional '?:' is not supported", custom);
+        Assert.Contains("use + - * /, Math.Pow", custom);
+        Assert.Contains("generator emits nothing for 'ChatApi'", custom);
 
         string ctor = await Messages.Single(Attributes + "\npublic partial class ChatApi { private ChatApi() { } }", "MENU014");
         Assert.Contains("no accessible parameterless constructor", ctor);

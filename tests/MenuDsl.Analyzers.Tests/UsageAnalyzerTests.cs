@@ -57,16 +57,88 @@ public class UsageAnalyzerTests
             [{|MENU002:ProductionFunction|}]
             public static double F(double x, double y, double z) => System.Math.Sqrt(x * y);
         }
-        """, "MENU012");
+        """);
+
+    // [Ces] counts as a production function: with [CobbDouglas] there are two, and the second is at fault.
+    [Fact]
+    public Task MENU002_cobb_douglas_and_ces() => V.Analyzer("""
+        [PricingModel, CobbDouglas(0.3, 0.2, 0.1), {|MENU002:Ces(0.5, 0.5, 0.4, 0.1)|}]
+        [TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        public partial class ChatApi;
+        """);
 
     [Fact]
-    public Task MENU002_one_custom_production_function_is_not_generated_yet() => V.Analyzer("""
+    public Task One_ces_technology_is_clean() => V.Analyzer("""
+        [PricingModel, Ces(0.6, -0.5, 0.4, 0.1, BaseQuality = 2.0), TokenCosts(1.0, 2.0, 5.0)]
+        [ValueDistribution(Distribution.Uniform, 0.0, 1.0), ScaleDistribution(Distribution.Uniform, 0.2, 1.0)]
+        public partial class ChatApi;
+        """);
+
+    // The generator completes a custom technology: no MENU012 any more.
+    [Fact]
+    public Task One_custom_production_function_is_clean() => V.Analyzer("""
         [PricingModel, TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
         public partial class ChatApi
         {
-            [{|MENU012:ProductionFunction|}]
+            [ProductionFunction]
             public static double F(double x, double y, double z) => System.Math.Pow(x * y, 0.3);
         }
+        """);
+
+    // Each shape failure sits where the reader stops: the name, the return type, or the parameter list.
+    [Theory]
+    [InlineData("public double {|MENU002:F|}(double x, double y, double z) => x * y;")]
+    [InlineData("public static double {|MENU002:F|}(double x, double y, double z) { return x * y; }")]
+    [InlineData("public static {|MENU002:float|} F(double x, double y, double z) => (float)(x * y);")]
+    [InlineData("public static double F{|MENU002:(double x, double y)|} => x * y;")]
+    [InlineData("public static double F(double x, {|MENU002:ref double y|}, double z) => x * y;")]
+    public Task MENU002_production_function_of_the_wrong_shape(string method) => V.Analyzer($$"""
+        [PricingModel, TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        public partial class ChatApi
+        {
+            [ProductionFunction]
+            {{method}}
+        }
+        """);
+
+    [Fact]
+    public async Task MENU002_shape_message_says_what_is_wrong()
+    {
+        string message = await Messages.Single("""
+            [PricingModel, TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+            public partial class ChatApi { [ProductionFunction] public double F(double x, double y, double z) => x * y; }
+            """, "MENU002");
+        Assert.Contains("must be static", message);
+        Assert.Contains("static double F(double x, double y, double z) => expression", message);
+    }
+
+    [Theory]
+    [InlineData("{|MENU016:1.5|}, 0.5, 0.4, 0.1")]                       // share outside (0, 1)
+    [InlineData("0.5, {|MENU016:0.0|}, 0.4, 0.1")]                       // r = 0 is Cobb-Douglas
+    [InlineData("0.5, {|MENU016:1.0|}, 0.4, 0.1")]                       // r < 1
+    [InlineData("0.5, 0.5, {|MENU016:-0.4|}, 0.1")]                      // degree > 0
+    [InlineData("0.5, 0.5, 0.8, {|MENU016:0.3|}")]                       // degree + gamma < 1: the kernel names gamma
+    [InlineData("0.5, 0.5, 0.4, 0.1, {|MENU016:BaseQuality = 0.0|}")]    // b > 0
+    public Task MENU016_invalid_ces_parameter_on_its_argument(string arguments) => V.Analyzer($$"""
+        [PricingModel, Ces({{arguments}}), TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        public partial class ChatApi;
+        """);
+
+    [Fact]
+    public async Task MENU016_message_is_the_kernels()
+    {
+        string message = await Messages.Single("""
+            [PricingModel, Ces(1.5, 0.5, 0.4, 0.1), TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+            public partial class ChatApi;
+            """, "MENU016");
+        Assert.Contains(MenuDsl.Kernel.CobbDouglasCore.ValidateCes(1.5, 0.5, 0.4, 0.1, 1, 1, 2, 5)!.Value.Message, message);
+    }
+
+    // Invalid costs are MENU004's alone, even though the kernel's CES validation checks them too.
+    [Fact]
+    public Task MENU016_leaves_costs_to_MENU004() => V.Analyzer("""
+        [PricingModel, Ces(0.5, 0.5, 0.4, 0.1), TokenCosts({|MENU004:0.0|}, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        public partial class ChatApi;
         """);
 
     [Fact]
