@@ -43,7 +43,7 @@ Console.WriteLine(string.Format(culture, "Incentive audit: max regret {0:G3} ove
 IPricingModel custom = CustomApi.Instance;
 Console.WriteLine();
 Console.WriteLine($"Custom technology: v = {((CustomTechnology)custom.Description.Technology).Formula}");
-foreach (var (w, s) in new[] { (0.60, 1.0), (0.80, 0.5), (1.00, 1.0) })
+foreach (var (w, s) in new[] { (0.60, 1.0), (0.80, 1.0), (1.00, 1.0) })
 {
     var contract = custom.Contract(w, s);
     var tariff = custom.Tariff(w, s);
