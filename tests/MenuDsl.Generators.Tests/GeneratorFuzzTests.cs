@@ -75,7 +75,7 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
         var analyzerExceptions = new List<string>();
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]),
             (e, analyzer, _) => analyzerExceptions.Add($"{analyzer.GetType().Name}: {e}"), concurrentAnalysis: false, logAnalyzerExecutionTime: false);
-        var menu = compilation.WithAnalyzers([new MenuDsl.Analyzers.UsageAnalyzer(), new MenuDsl.Analyzers.EconomicsAnalyzer()], options)
+        var menu = compilation.WithAnalyzers(GeneratorHarness.Analyzers, options)
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
             .Where(d => d.Id.StartsWith("MENU", StringComparison.Ordinal) && d.Severity >= DiagnosticSeverity.Warning).ToArray();
         if (analyzerExceptions.Count > 0) return "an analyzer threw: " + string.Join("; ", analyzerExceptions);

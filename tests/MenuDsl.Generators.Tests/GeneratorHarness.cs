@@ -43,10 +43,19 @@ internal static class GeneratorHarness
         return ([.. result.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString()))], diagnostics, output);
     }
 
+    /// <summary>Every MenuDsl analyzer, found by reflection so that a new one cannot be left out.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } =
+    [
+        .. typeof(MenuDsl.Analyzers.UsageAnalyzer).Assembly.GetTypes()
+            .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!),
+    ];
+
     /// <summary>The MenuDsl analyzers' diagnostics on the user's source alone (they skip generated code anyway).</summary>
     public static ImmutableArray<Diagnostic> AnalyzerDiagnostics(params string[] sources) =>
         Compilation(sources)
-            .WithAnalyzers([new MenuDsl.Analyzers.UsageAnalyzer(), new MenuDsl.Analyzers.EconomicsAnalyzer()])
+            .WithAnalyzers(Analyzers)
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
 
     /// <summary>Generates, compiles warning-free (warnings are errors) and loads the assembly.</summary>
