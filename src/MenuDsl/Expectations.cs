@@ -17,18 +17,25 @@ internal static class Expectations
     /// time, because in quantile space a growing g is singular at u = 1. Split wherever g or the density has a kink:
     /// the density's own kinks, the pools' ends and <paramref name="switchType"/> (where an item starts to fine-tune).
     /// </summary>
+    /// <remarks>
+    /// accuracy: the relative accuracy of g (0 for closed forms; a numeric first best's tolerance otherwise). The error
+    /// estimate is accepted up to ten times it, since refining below that only resolves g's noise (as in
+    /// <see cref="Screening.Rent"/>).
+    /// </remarks>
     /// <exception cref="InvalidOperationException">A quadrature does not converge, or the tail does not vanish.</exception>
-    public static double Of(DistributionCore d, Func<double, double> g, double from, double switchType, string what)
+    public static double Of(DistributionCore d, Func<double, double> g, double from, double switchType, string what, double accuracy = 0)
     {
+        double acceptance = Math.Max(1e-8, 10 * accuracy), tolerance = Math.Max(1e-12, 10 * accuracy);
         var kinks = new List<double>(d.Kinks);
         foreach (var pool in d.PoolingIntervals) { kinks.Add(pool.Lower); kinks.Add(pool.Upper); }
         if (Numeric.IsFinite(switchType)) kinks.Add(switchType);
         bool unbounded = double.IsPositiveInfinity(d.Upper);
         double split = unbounded ? Math.Max(from, d.Quantile(0.5)) : d.Upper;
         double body = d.HasCostlyQuantile
-            ? Quadrature.IntegrateSmoothingEnds(t => Weighted(d, g, t), from, split, kinks, what)
-            : Quadrature.Integrate(u => g(d.Quantile(u)), d.Cdf(from), unbounded ? d.Cdf(split) : 1, kinks.ConvertAll(d.Cdf), what);
-        return unbounded ? body + Tail(d, g, split, kinks, body, what) : body;
+            ? Quadrature.IntegrateSmoothingEnds(t => Weighted(d, g, t), from, split, kinks, what, relativeAcceptance: acceptance)
+            : Quadrature.Integrate(u => g(d.Quantile(u)), d.Cdf(from), unbounded ? d.Cdf(split) : 1, kinks.ConvertAll(d.Cdf), what,
+                relativeAcceptance: acceptance, relativeTolerance: tolerance);
+        return unbounded ? body + Tail(d, g, split, kinks, body, what, acceptance, tolerance) : body;
     }
 
     // g·f, with no evaluation of g where nobody is (f = 0 in a gap or beyond the support).
@@ -38,7 +45,8 @@ internal static class Expectations
         return f == 0 ? 0 : g(t) * f;
     }
 
-    private static double Tail(DistributionCore d, Func<double, double> g, double start, List<double> kinks, double body, string what)
+    private static double Tail(DistributionCore d, Func<double, double> g, double start, List<double> kinks, double body, string what,
+        double acceptance, double tolerance)
     {
         // t = start·e^y: g grows at most polynomially while the density decays at least like a power, so the pieces
         // shrink geometrically once past the body (exactly so for a Pareto tail).
@@ -55,7 +63,7 @@ internal static class Expectations
         // Far pieces are tiny: their own relative error does not matter, only their share of the whole.
         for (double y = 0; y + 1 <= last; y++)
         {
-            double piece = Quadrature.Integrate(Integrand, y, y + 1, cuts, what, TailTolerance * Math.Abs(body + sum));
+            double piece = Quadrature.Integrate(Integrand, y, y + 1, cuts, what, TailTolerance * Math.Abs(body + sum), acceptance, tolerance);
             sum += piece;
             if (piece == 0 && previous == 0) return sum; // the density has underflowed, or g vanishes
             double ratio = piece / previous;

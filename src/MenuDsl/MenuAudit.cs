@@ -62,12 +62,22 @@ public static class MenuAudit
 {
     /// <summary>Audits the direct, tariff and (for index models) package menus of <paramref name="model"/>.</summary>
     /// <exception cref="ArgumentException">The grid sizes are below 2.</exception>
+    /// <exception cref="InvalidOperationException">A menu item or a deviation's first best cannot be computed (a custom technology the solver cannot solve).</exception>
     public static AuditReport Audit(IPricingModel model, AuditOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         options ??= new AuditOptions();
         if (options.ValuePoints < 2) throw new ArgumentOutOfRangeException(nameof(options), options.ValuePoints, "ValuePoints must be at least 2.");
         if (options.ScalePoints < 2) throw new ArgumentOutOfRangeException(nameof(options), options.ScalePoints, "ScalePoints must be at least 2.");
+        try { return Checked(model, options); }
+        catch (ArithmeticException e) when (ValueScaleMenu.FromSolver(e))
+        {
+            throw new InvalidOperationException($"The audit could not evaluate a deviation: {e.Message}.", e);
+        }
+    }
+
+    private static AuditReport Checked(IPricingModel model, AuditOptions options)
+    {
         var d = model.Description;
         var technology = d.Core;
 

@@ -39,9 +39,18 @@ public static class MenuMetrics
         CheckTail(values, technology, what, "values");
         double reserve = model.ReserveValue;
         // The item of (w, s) starts fine-tuning where φ̄(w) s^δ = θ̂: a kink of the integrand.
+        // A numeric first best is accurate to its solver's tolerance only: the quadratures cannot resolve more.
+        double accuracy = technology.Accuracy;
         double PerScale(double s) => Expectations.Of(values, w => Measure(technology, measure, values.VirtualValue(w), s), reserve,
-            FineTuningSwitch(values, reserve, technology.FineTuningVirtualValue(s)), what);
-        return d.Scales is { } scales ? Expectations.Of(scales.Core, PerScale, scales.Core.Lower, double.NaN, what) : PerScale(1);
+            FineTuningSwitch(values, reserve, technology.FineTuningVirtualValue(s)), what, accuracy);
+        try
+        {
+            return d.Scales is { } scales ? Expectations.Of(scales.Core, PerScale, scales.Core.Lower, double.NaN, what, accuracy) : PerScale(1);
+        }
+        catch (ArithmeticException e) when (ValueScaleMenu.FromSolver(e))
+        {
+            throw new InvalidOperationException($"{char.ToUpperInvariant(what[0])}{what[1..]} could not be computed: {e.Message}.", e);
+        }
     }
 
     private static double OverThetas(IIndexModel model, Func<double, Bundle, double> measure, string what)

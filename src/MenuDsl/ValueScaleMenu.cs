@@ -1,3 +1,4 @@
+using System;
 using MenuDsl.Kernel;
 
 namespace MenuDsl;
@@ -25,13 +26,32 @@ internal sealed class ValueScaleMenu
 
     public Allocation Efficient(double value, double scale)
     {
-        var bundle = Technology.FirstBest(CheckValue(value), CheckScale(scale));
-        if (bundle.Quality == 0) return default;
-        return Representable.Allocation(new Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning,
-            bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes), value);
+        try
+        {
+            var bundle = Technology.FirstBest(CheckValue(value), CheckScale(scale));
+            if (bundle.Quality == 0) return default;
+            return Representable.Allocation(new Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning,
+                bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes), value);
+        }
+        catch (ArithmeticException e) when (FromSolver(e)) { throw Failed(nameof(Efficient), value, scale, e); }
     }
 
     public Contract Contract(double value, double scale)
+    {
+        try { return ContractOf(value, scale); }
+        catch (ArithmeticException e) when (FromSolver(e)) { throw Failed(nameof(Contract), value, scale, e); }
+    }
+
+    public TwoPartTariff Tariff(double value, double scale)
+    {
+        try
+        {
+            return Tariffs.OfContract(Values, value, scale, ContractOf(value, scale), Technology.InputCost, Technology.OutputCost, Technology.FineTuningCost);
+        }
+        catch (ArithmeticException e) when (FromSolver(e)) { throw Failed(nameof(Tariff), value, scale, e); }
+    }
+
+    private Contract ContractOf(double value, double scale)
     {
         CheckValue(value);
         CheckScale(scale);
@@ -44,8 +64,15 @@ internal sealed class ValueScaleMenu
             transfer, bundle.Cost, rent, transfer - bundle.Cost), value);
     }
 
-    public TwoPartTariff Tariff(double value, double scale) =>
-        Tariffs.OfContract(Values, value, scale, Contract(value, scale), Technology.InputCost, Technology.OutputCost, Technology.FineTuningCost);
+    /// <summary>
+    /// A numeric first best (<see cref="CustomCore"/>) that cannot be solved throws a bare ArithmeticException deep in the
+    /// kernel; exceptions of the user's own v (e.g. DivideByZeroException) pass unchanged.
+    /// </summary>
+    internal static bool FromSolver(ArithmeticException e) => e.GetType() == typeof(ArithmeticException);
+
+    /// <summary>Names the member and the type it was called with, keeping the solver's reason as the inner exception.</summary>
+    private static InvalidOperationException Failed(string member, double value, double scale, ArithmeticException e) =>
+        new($"{member}(value = {Families.Format(value)}, scale = {Families.Format(scale)}): {e.Message}.", e);
 
     /// <summary>
     /// U = ∫ q(k, s) dk from the reserve value to the type, for the values (contracts) or for θ (packages, s = 1).

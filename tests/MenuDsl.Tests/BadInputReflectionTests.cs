@@ -40,10 +40,15 @@ public class BadInputReflectionTests
         [typeof(ValueDistributionAttribute)] = "attribute: checked at compile time by MENU005",
         [typeof(ScaleDistributionAttribute)] = "attribute: checked at compile time by MENU005",
         [typeof(TypeProfileAttribute)] = "attribute: checked at compile time by the binary-environment analyzer",
+        [typeof(CesAttribute)] = "attribute: checked at compile time (the generator and analyzers own it)",
+        [typeof(CobbDouglasTechnology)] = "the technology as data (ModelDescription.Technology); PricingModel.CobbDouglas checks the parameters",
+        [typeof(CesTechnology)] = "the technology as data (ModelDescription.Technology); PricingModel.Ces checks the parameters",
+        [typeof(ProductionGradient)] = "derivatives a user's delegate returns; the solver refuses non-finite ones (CustomModelTests)",
+        [typeof(ProductionHessian)] = "derivatives a user's delegate returns; the solver refuses non-finite ones (CustomModelTests)",
     };
 
-    /// <summary>A runtime-built model; without scales the only valid scale is 1.</summary>
-    private sealed record Fixture(string Name, IIndexModel Model, TypeDistribution? Scales)
+    /// <summary>Runtime-built models (Cobb-Douglas, and the same written as a custom v); without scales the only valid scale is 1.</summary>
+    private sealed record Fixture(string Name, IIndexModel Model, CustomModel Custom, TypeDistribution? Scales)
     {
         public double Scale => Scales is null ? 1 : 0.6;
     }
@@ -51,8 +56,11 @@ public class BadInputReflectionTests
     private static Fixture Make(string name)
     {
         var builder = PricingModel.CobbDouglas(0.3, 0.2, 0.1).WithCosts(1, 2, 5).WithValues(Distribution.Uniform, 0, 1);
+        var custom = PricingModel.Custom((x, y, z) => Math.Pow(x, 0.3) * Math.Pow(y, 0.2) * Math.Pow(1 + z, 0.1))
+            .WithCosts(1, 2, 5).WithValues(Distribution.Uniform, 0, 1);
         var scales = name == "WithScales" ? TypeDistribution.Uniform(0.2, 1) : null;
-        return new(name, (scales is null ? builder : builder.WithScales(scales)).Build(), scales);
+        return new(name, (scales is null ? builder : builder.WithScales(scales)).Build(),
+            (CustomModel)(scales is null ? custom : custom.WithScales(scales)).Build(), scales);
     }
 
     public static readonly TheoryData<string> Fixtures = new() { "WithScales", "WithoutScales" };
@@ -89,6 +97,10 @@ public class BadInputReflectionTests
             ["Model.Package"] = new(f.Model, [0.5], theta),
             ["Model.PackageTariff"] = new(f.Model, [0.5], theta),
             ["Model.ThetaVirtualValue"] = new(f.Model, [0.5], theta),
+            ["CustomModel.Efficient"] = new(f.Custom, [0.8, s], type),
+            ["CustomModel.Contract"] = new(f.Custom, [0.8, s], type),
+            ["CustomModel.Tariff"] = new(f.Custom, [0.8, s], type),
+            ["CustomModel.VirtualValue"] = new(f.Custom, [0.8], type),
 
             // A density and a distribution function are defined on the whole line: 0 or 1 outside the support.
             ["TypeDistribution.Pdf"] = new(d, [0.5], Rules(("t", [double.NaN])), Rules(("t", [double.PositiveInfinity, double.NegativeInfinity, -0.5, 0.1, 1.5]))),
@@ -111,12 +123,24 @@ public class BadInputReflectionTests
             // α + β + γ ≥ 1 is reported on gamma.
             ["PricingModel.CobbDouglas"] = new(null, [0.3, 0.2, 0.1, 1.0],
                 Rules(("alpha", positive), ("beta", positive), ("gamma", Bad(0, -1, 0.6)), ("baseQuality", positive))),
+            // substitution r < 1, r ≠ 0; degree + γ ≥ 1 is reported on gamma.
+            ["PricingModel.Ces"] = new(null, [0.6, -0.5, 0.5, 0.1, 1.0],
+                Rules(("share", Bad(0, 1, -0.5, 1.5)), ("substitution", Bad(0, 1, 2)), ("degree", positive), ("gamma", Bad(0, -1, 0.5)),
+                    ("baseQuality", positive))),
             ["ModelBuilder<IIndexModel>.WithCosts"] = new(PricingModel.CobbDouglas(0.3, 0.2, 0.1), [1.0, 2.0, 5.0],
                 Rules(("input", positive), ("output", positive), ("fineTuning", positive))),
             ["ModelBuilder<IIndexModel>.WithValues"] = new(PricingModel.CobbDouglas(0.3, 0.2, 0.1), [Distribution.Uniform, new[] { 0.2, 1.0 }],
                 Rules(("parameters[0]", lo), ("parameters[1]", hi))),
             // A scale is a share of tasks: hi above 1 is out of support too.
             ["ModelBuilder<IIndexModel>.WithScales"] = new(PricingModel.CobbDouglas(0.3, 0.2, 0.1), [Distribution.Uniform, new[] { 0.2, 1.0 }],
+                Rules(("parameters[0]", lo), ("parameters[1]", Bad(0.1, 1.5)))),
+
+            ["ModelBuilder<IPricingModel>.WithCosts"] = new(PricingModel.Custom((x, y, z) => x * y * z), [1.0, 2.0, 5.0],
+                Rules(("input", positive), ("output", positive), ("fineTuning", positive))),
+            ["ModelBuilder<IPricingModel>.WithValues"] = new(PricingModel.Custom((x, y, z) => x * y * z), [Distribution.Uniform, new[] { 0.2, 1.0 }],
+                Rules(("parameters[0]", lo), ("parameters[1]", hi))),
+            // A scale is a share of tasks: hi above 1 is out of support too.
+            ["ModelBuilder<IPricingModel>.WithScales"] = new(PricingModel.Custom((x, y, z) => x * y * z), [Distribution.Uniform, new[] { 0.2, 1.0 }],
                 Rules(("parameters[0]", lo), ("parameters[1]", Bad(0.1, 1.5)))),
 
             ["GeneratedModelSupport.CheckValue"] = new(null, [f.Model.Description.Values, 0.8], Rules(("value", Bad(-0.5, 1.5)))),
@@ -143,11 +167,22 @@ public class BadInputReflectionTests
 
     private static readonly Type[] ModelTypes = [typeof(IPricingModel), typeof(IIndexModel), typeof(IndexModel)];
 
-    private static string Key(MethodBase m) => (ModelTypes.Contains(m.DeclaringType) ? "Model" : m.DeclaringType!.Name) + "." + m.Name;
+    private static string Key(MethodBase m) => (ModelTypes.Contains(m.DeclaringType) ? "Model" : Name(m.DeclaringType!)) + "." + m.Name;
+
+    // ModelBuilder<IIndexModel> rather than ModelBuilder`1.
+    private static string Name(Type t) => t.IsGenericType
+        ? $"{t.Name[..t.Name.IndexOf('`')]}<{string.Join(", ", t.GetGenericArguments().Select(Name))}>"
+        : t.Name;
+
+    /// <summary>The model types a generic public type is used with (a generic type definition cannot be called).</summary>
+    private static readonly Type[] ModelArguments = [typeof(IIndexModel), typeof(IPricingModel)];
+
+    private static IEnumerable<Type> Closed(Type t) =>
+        t.IsGenericTypeDefinition ? ModelArguments.Select(a => t.MakeGenericType(a)) : [t];
 
     /// <summary>Public methods and constructors of the runtime assembly's public types with a double or double[] argument.</summary>
     private static IEnumerable<MethodBase> MembersTakingDoubles() =>
-        typeof(IPricingModel).Assembly.GetExportedTypes()
+        typeof(IPricingModel).Assembly.GetExportedTypes().SelectMany(Closed)
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
                 .Cast<MethodBase>().Concat(t.GetConstructors()))
             .Where(m => m.GetParameters().Any(IsDouble));

@@ -134,7 +134,7 @@ internal sealed class CustomCore(IProductionFunction function, double inputCost,
                 converged &= Math.Abs(marginals[i]) <= Tolerance * cost[i];
             }
             if (!Numeric.IsFinite(f) || !AllFinite(g))
-                throw new ArithmeticException($"v or its gradient is not finite at (x, y, z) = ({t[0]:G6}, {t[1]:G6}, {t[2]:G6}), value {value:G6}");
+                throw new ArithmeticException($"the first best of value {value:G6} on {scale:G6} tasks cannot be solved: v or its gradient is not finite at (x, y, z) = ({t[0]:G6}, {t[1]:G6}, {t[2]:G6})");
             if (converged) return new Optimum(t[0], t[1], t[2], f);
             if (fineTune && t[2] == 0 && marginals[2] <= Tolerance * cost[2]) return null;
             for (int i = 0; i < n; i++)
@@ -148,7 +148,7 @@ internal sealed class CustomCore(IProductionFunction function, double inputCost,
             {
                 mu = mu == 0 ? 1e-10 * Math.Max(diagonal, 1e-300) : mu * 10;
                 if (!(mu < 1e300))
-                    throw new ArithmeticException($"the Hessian of v is not finite at (x, y, z) = ({t[0]:G6}, {t[1]:G6}, {t[2]:G6}), value {value:G6}");
+                    throw new ArithmeticException($"the first best of value {value:G6} on {scale:G6} tasks cannot be solved: the Hessian of v is not finite at (x, y, z) = ({t[0]:G6}, {t[1]:G6}, {t[2]:G6})");
             }
             // Relative changes: a logarithm's step is one, z's is its step over its scale. At most a factor e^4 at once
             // keeps v finite far from the optimum.
