@@ -59,9 +59,35 @@ internal sealed class CustomCore(IProductionFunction function, double inputCost,
             if (Solve(value, scale, [Math.Log(corner.X), Math.Log(corner.Y)], fineTune: true) is { } interior && interior.Objective > corner.Objective)
                 bundle = interior;
         }
+        CheckConcave(value, scale, bundle);
         double quality = scale * Function.Value(bundle.X, bundle.Y, bundle.Z);
         double x = scale * bundle.X, y = scale * bundle.Y;
         return new Bundle(quality, x, y, bundle.Z, InputCost * x + OutputCost * y + FineTuningCost * bundle.Z, bundle.Z > 0);
+    }
+
+    /// <summary>
+    /// Newton finds a point where the first-order conditions hold; only concavity of v makes it the optimum. A v with
+    /// increasing returns can stop at a corner that is no maximum at all, so the Hessian of v at the solution must be
+    /// negative semi-definite (scaled by the tokens, up to the Hessian's accuracy), or the type is refused.
+    /// </summary>
+    private void CheckConcave(double value, double scale, Optimum at)
+    {
+        var h = Function.Hessian(at.X, at.Y, at.Z);
+        double[] d = [at.X, at.Y, Math.Max(at.Z, 1)];
+        var scaled = new double[3, 3];
+        double[,] raw = { { h.XX, h.XY, h.XZ }, { h.XY, h.YY, h.YZ }, { h.XZ, h.YZ, h.ZZ } };
+        double largest = 0;
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++)
+            {
+                scaled[i, j] = d[i] * d[j] * raw[i, j];
+                largest = Math.Max(largest, Math.Abs(scaled[i, j]));
+            }
+        double slack = (Function.GradientAccuracy > 0 ? 1e-3 : 1e-8) * Math.Max(largest, 1e-300);
+        if (!SolvePositiveDefinite(scaled, slack, [0, 0, 0], new double[3]))
+            throw new ArithmeticException(
+                $"the first best of value {value:G6} on {scale:G6} tasks cannot be solved: v is not concave at (x, y, z) = ({at.X:G6}, {at.Y:G6}, {at.Z:G6}), "
+                + "so the point where its first-order conditions hold need not be the optimum; v must be strictly concave with decreasing returns");
     }
 
     /// <summary>
