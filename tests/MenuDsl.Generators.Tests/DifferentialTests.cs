@@ -21,10 +21,18 @@ public class DifferentialTests
         public override string ToString() => $"{Weight}×{Kind}({string.Join(", ", Parameters.Select(Text))})";
     }
 
-    public sealed record Case(double Alpha, double Beta, double Gamma, double BaseQuality, double[] Costs, Part[] Values, Part[] Scales)
+    /// <summary>
+    /// A model: Cobb-Douglas (α, β, γ), or with <see cref="Substitution"/> r the CES of the same degree α + β and input
+    /// share α/(α + β).
+    /// </summary>
+    public sealed record Case(double Alpha, double Beta, double Gamma, double BaseQuality, double[] Costs, Part[] Values, Part[] Scales, double? Substitution = null)
     {
+        public double Degree => Alpha + Beta;
+        public double Share => Alpha / (Alpha + Beta);
+
         public override string ToString() =>
-            $"CobbDouglas({Alpha}, {Beta}, {Gamma}, b={BaseQuality}), costs ({string.Join(", ", Costs)}), values [{string.Join(" + ", Values.AsEnumerable())}], scales [{string.Join(" + ", Scales.AsEnumerable())}]";
+            (Substitution is { } r ? $"Ces({Share}, {r}, {Degree}, {Gamma}, b={BaseQuality})" : $"CobbDouglas({Alpha}, {Beta}, {Gamma}, b={BaseQuality})")
+            + $", costs ({string.Join(", ", Costs)}), values [{string.Join(" + ", Values.AsEnumerable())}], scales [{string.Join(" + ", Scales.AsEnumerable())}]";
     }
 
     private static readonly Gen<(double, double)> Interval =
@@ -51,9 +59,14 @@ public class DifferentialTests
     // Costs are log-uniform over three decades so that fine-tuning is sometimes on, sometimes off.
     private static readonly Gen<double> Cost = Gen.Double[Math.Log(0.01), Math.Log(5)].Select(Math.Exp);
 
+    // A third of the models are CES, complements (r < 0) and substitutes (0 < r < 1) alike.
+    private static readonly Gen<double?> Substitution = Gen.OneOf(
+        Gen.Const((double?)null), Gen.Const((double?)null),
+        Gen.Double[-2, 0.8].Where(r => Math.Abs(r) > 0.05).Select(r => (double?)r));
+
     private static readonly Gen<Case> Cases =
-        Gen.Select(Gen.Double[0.05, 0.4], Gen.Double[0.05, 0.4], Gen.Double[0.05, 0.3], Gen.Double[0.2, 3], Cost.Array[3], Values, Scales,
-                (a, b, g, bq, costs, values, scales) => new Case(a, b, g, bq, costs, values, scales))
+        Gen.Select(Gen.Select(Gen.Double[0.05, 0.4], Gen.Double[0.05, 0.4], Gen.Double[0.05, 0.3], Gen.Double[0.2, 3], Cost.Array[3], Values, Scales,
+                (a, b, g, bq, costs, values, scales) => new Case(a, b, g, bq, costs, values, scales)), Substitution, (c, r) => c with { Substitution = r })
             .Where(c => c.Alpha + c.Beta + c.Gamma < 0.95);
 
     // One corpus drawn from one seed (iter: 1: CsCheck's seed fixes only the first iteration).
@@ -78,6 +91,9 @@ public class DifferentialTests
             Assert.Contains(cases, c => c.Scales.Length == 0);
             Assert.Contains(cases, c => c.Scales.Length == 1);
             Assert.Contains(cases, c => c.Values.Length == 2);
+            Assert.Contains(cases, c => c.Substitution < 0);
+            Assert.Contains(cases, c => c.Substitution > 0);
+            Assert.Contains(cases, c => c.Substitution is null);
             foreach (var kind in Enum.GetValues<Distribution>())
                 Assert.Contains(cases, c => c.Values.Any(p => p.Kind == kind));
             var models = cases.Where(IsServable).Select(Runtime).ToArray();
@@ -95,8 +111,10 @@ public class DifferentialTests
 
     private static IIndexModel Runtime(Case c)
     {
-        var builder = PricingModel.CobbDouglas(c.Alpha, c.Beta, c.Gamma, c.BaseQuality).WithCosts(c.Costs[0], c.Costs[1], c.Costs[2])
-            .WithValues(Law(c.Values));
+        var technology = c.Substitution is { } r
+            ? PricingModel.Ces(c.Share, r, c.Degree, c.Gamma, c.BaseQuality)
+            : PricingModel.CobbDouglas(c.Alpha, c.Beta, c.Gamma, c.BaseQuality);
+        var builder = technology.WithCosts(c.Costs[0], c.Costs[1], c.Costs[2]).WithValues(Law(c.Values));
         return (c.Scales.Length == 0 ? builder : builder.WithScales(Law(c.Scales))).Build();
     }
 
@@ -111,7 +129,9 @@ public class DifferentialTests
         {
             var c = cases[i];
             text.Append("[PricingModel]\n")
-                .Append($"[CobbDouglas({Text(c.Alpha)}, {Text(c.Beta)}, {Text(c.Gamma)}, BaseQuality = {Text(c.BaseQuality)})]\n")
+                .Append(c.Substitution is { } r
+                    ? $"[Ces({Text(c.Share)}, {Text(r)}, {Text(c.Degree)}, {Text(c.Gamma)}, BaseQuality = {Text(c.BaseQuality)})]\n"
+                    : $"[CobbDouglas({Text(c.Alpha)}, {Text(c.Beta)}, {Text(c.Gamma)}, BaseQuality = {Text(c.BaseQuality)})]\n")
                 .Append($"[TokenCosts({string.Join(", ", c.Costs.Select(Text))})]\n");
             foreach (var p in c.Values) text.Append($"[ValueDistribution(Distribution.{p.Kind}, {string.Join(", ", p.Parameters.Select(Text))}, Weight = {Text(p.Weight)})]\n");
             foreach (var p in c.Scales) text.Append($"[ScaleDistribution(Distribution.{p.Kind}, {string.Join(", ", p.Parameters.Select(Text))})]\n");
