@@ -93,6 +93,24 @@ public sealed class ModelBuilder<TModel> where TModel : class, IPricingModel
         Families.IsScaleLaw(distribution.Core) ? distribution : throw new ArgumentOutOfRangeException(name, distribution,
             $"A scale is a share of tasks, so its support must lie inside [0, 1]; {distribution} has support [{distribution.Support.Lower}, {distribution.Support.Upper}].");
 
+    /// <summary>
+    /// Builds the binary environment (model.md §7) of two buyer types instead of distributions of values and scales.
+    /// The two probabilities must sum to 1.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Costs were not given, or value or scale distributions were (they describe a continuum of types).</exception>
+    /// <exception cref="ArgumentException">The probabilities do not sum to 1.</exception>
+    public IBinaryModel BuildBinary(TypeProfile first, TypeProfile second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        if (costs is not { } c) throw new InvalidOperationException("Call WithCosts(input, output, fineTuning) before BuildBinary(...).");
+        if (values is not null || scales is not null)
+            throw new InvalidOperationException("A binary model has two types, not distributions: drop WithValues/WithScales, or call Build() instead.");
+        if (!(Math.Abs(first.Probability + second.Probability - 1) <= 1e-12))
+            throw new ArgumentException($"The probabilities of the two types must sum to 1 but are {first.Probability} and {second.Probability}.", nameof(second));
+        return new BinaryModel(technology, c.Input, c.Output, c.FineTuning, first, second);
+    }
+
     /// <summary>Builds the model.</summary>
     /// <exception cref="InvalidOperationException">Costs or values were not given.</exception>
     /// <exception cref="ArgumentException">No type has a positive virtual value, so nobody would be served; or a constant of the technology overflows.</exception>

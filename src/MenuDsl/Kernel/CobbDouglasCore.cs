@@ -186,6 +186,16 @@ internal sealed class CobbDouglasCore : TechnologyCore
         return new Bundle(q, x, y, z, InputCost * x + OutputCost * y + FineTuningCost * z, fineTunes);
     }
 
+    /// <inheritdoc/>
+    /// <remarks>From value·v_x = c_x, value·v_y = c_y: v = (value^κ A0 (b + z)^γ)^(1/δ), x = α·value·v/c_x, y = β·value·v/c_y.</remarks>
+    public override TaskBundle TaskOptimum(double value, double fineTuning)
+    {
+        if (!(value > 0)) return new TaskBundle(0, 0, 0, 0);
+        double boosted = BaseQuality + fineTuning;
+        double quality = Math.Pow(Math.Pow(value, Kappa) * A0 * Math.Pow(boosted, Gamma), 1 / Delta);
+        return new TaskBundle(Alpha * value * quality / InputCost, Beta * value * quality / OutputCost, quality, Gamma * quality / boosted);
+    }
+
     /// <summary>q̂(s) = A0 b^ρ (c_z/γ)^κ s^δ: the quality above which delivering q on s tasks uses fine-tuning.</summary>
     public double FineTuningQuality(double scale) =>
         A0 * Math.Pow(BaseQuality, Rho) * Math.Pow(FineTuningCost / Gamma, Kappa) * Numeric.Pow(scale, Delta);

@@ -65,6 +65,15 @@ internal sealed class CustomCore(IProductionFunction function, double inputCost,
         return new Bundle(quality, x, y, bundle.Z, InputCost * x + OutputCost * y + FineTuningCost * bundle.Z, bundle.Z > 0);
     }
 
+    /// <inheritdoc/>
+    public override TaskBundle TaskOptimum(double value, double fineTuning)
+    {
+        if (!(value > 0)) return new TaskBundle(0, 0, 0, 0);
+        var optimum = Solve(value, 1, [0, 0], fineTune: false, fixedZ: fineTuning)!.Value;
+        CheckConcave(value, 1, optimum);
+        return new TaskBundle(optimum.X, optimum.Y, Function.Value(optimum.X, optimum.Y, fineTuning), Function.Gradient(optimum.X, optimum.Y, fineTuning).Z);
+    }
+
     /// <summary>
     /// Newton finds a point where the first-order conditions hold; only concavity of v makes it the optimum. A v with
     /// increasing returns can stop at a corner that is no maximum at all, so the Hessian of v at the solution must be
@@ -123,7 +132,7 @@ internal sealed class CustomCore(IProductionFunction function, double inputCost,
     /// Maximises value·v − c_x x − c_y y (− (c_z/s) z when fine-tuning) over u = (ln x, ln y, z) from a start; null
     /// when the interior optimum collapses onto z = 0 (fine-tuning pays at the corner only within rounding).
     /// </summary>
-    private Optimum? Solve(double value, double scale, double[] start, bool fineTune)
+    private Optimum? Solve(double value, double scale, double[] start, bool fineTune, double fixedZ = 0)
     {
         int n = fineTune ? 3 : 2;
         double[] cost = [InputCost, OutputCost, FineTuningCost / scale];
@@ -135,7 +144,7 @@ internal sealed class CustomCore(IProductionFunction function, double inputCost,
         double zScale = fineTune ? Math.Max(u[2], 1e-300) : 1;
 
         // x and y in logarithms (positive, scale-free); z as is, so that the corner z = 0 is a point, not −∞.
-        double[] Tokens(double[] at) => [Math.Exp(at[0]), Math.Exp(at[1]), n == 3 ? Math.Max(at[2], 0) : 0];
+        double[] Tokens(double[] at) => [Math.Exp(at[0]), Math.Exp(at[1]), n == 3 ? Math.Max(at[2], 0) : fixedZ];
         double Objective(double[] t) => value * Function.Value(t[0], t[1], t[2]) - cost[0] * t[0] - cost[1] * t[1] - cost[2] * t[2];
         // d(token)/d(coordinate): the token itself for a logarithm, 1 for z.
         double Jacobian(double[] t, int i) => i < 2 ? t[i] : 1;

@@ -19,8 +19,45 @@ internal abstract class TechnologyCore(double inputCost, double outputCost, doub
     /// </summary>
     public abstract Bundle FirstBest(double value, double scale);
 
-    /// <summary>Total quality of <see cref="FirstBest"/>.</summary>
+    /// <summary>Total quality of <see cref="FirstBest(double, double)"/>.</summary>
     public virtual double Quality(double value, double scale) => FirstBest(value, scale).Quality;
+
+    /// <summary>
+    /// One task of value <paramref name="value"/> at a given fine-tuning level z (shared with the buyer's other
+    /// tasks): the x and y that maximise value·v − c_x x − c_y y, the quality v and ∂v/∂z there. Zero for value ≤ 0.
+    /// </summary>
+    public abstract TaskBundle TaskOptimum(double value, double fineTuning);
+
+    /// <summary>
+    /// The first best of a buyer whose tasks have the values <paramref name="values"/> on segments of the given
+    /// <paramref name="widths"/> (a share of all tasks each): max Σ width·(value·v − c_x x − c_y y) − c_z z. Each z gives
+    /// the task optima; the shared z solves Σ width·value·v_z = c_z (decreasing in z for concave v with complements),
+    /// or is 0 where that sum is below c_z at z = 0. Bisection in z to the last bit.
+    /// </summary>
+    public SegmentedBundle FirstBest(double[] widths, double[] values)
+    {
+        double Marginal(double z)
+        {
+            double sum = 0;
+            for (int i = 0; i < widths.Length; i++)
+                if (values[i] > 0) sum += widths[i] * values[i] * TaskOptimum(values[i], z).QualityPerFineTuning;
+            return sum - FineTuningCost;
+        }
+        double fineTuning = 0;
+        if (Marginal(0) > 0)
+        {
+            double hi = 1;
+            while (Marginal(hi) > 0)
+            {
+                hi *= 2;
+                if (hi > 1e300) throw new ArithmeticException("fine-tuning pays at every level: v has no decreasing returns in z");
+            }
+            fineTuning = Numeric.FirstTrue(z => Marginal(z) <= 0, 0, hi);
+        }
+        var tasks = new TaskBundle[widths.Length];
+        for (int i = 0; i < widths.Length; i++) tasks[i] = TaskOptimum(values[i], fineTuning);
+        return new SegmentedBundle(tasks, fineTuning);
+    }
 
     /// <summary>
     /// The value above which the first-best bundle of <paramref name="scale"/> tasks fine-tunes (+∞ when it never
@@ -43,7 +80,7 @@ internal abstract class TechnologyCore(double inputCost, double outputCost, doub
         return null;
     }
 
-    /// <summary>Relative accuracy of <see cref="FirstBest"/>: rounding for closed forms, the solver's tolerance otherwise.</summary>
+    /// <summary>Relative accuracy of <see cref="FirstBest(double, double)"/>: rounding for closed forms, the solver's tolerance otherwise.</summary>
     public virtual double Accuracy => 0;
 
     /// <summary>First-best surplus U* = value·q − C of a value-scale type (what a buyer facing unit prices nets).</summary>
@@ -53,6 +90,12 @@ internal abstract class TechnologyCore(double inputCost, double outputCost, doub
         return value * bundle.Quality - bundle.Cost;
     }
 }
+
+/// <summary>Tokens x, y and quality v of one task, and ∂v/∂z there (what one more unit of fine-tuning adds to it).</summary>
+internal readonly record struct TaskBundle(double Input, double Output, double Quality, double QualityPerFineTuning);
+
+/// <summary>A first best over task segments: one task bundle per segment and the fine-tuning they share.</summary>
+internal sealed record SegmentedBundle(TaskBundle[] Tasks, double FineTuning);
 
 /// <summary>
 /// A token bundle for s tasks: total quality, total input and output tokens, fine-tuning tokens, its cost to
