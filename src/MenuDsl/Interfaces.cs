@@ -36,4 +36,14 @@ public interface IIndexModel : IPricingModel
 
     /// <summary>The two-part tariff (no task cap) that implements <see cref="Package"/>.</summary>
     TwoPartTariff PackageTariff(double theta);
+
+    /// <summary>
+    /// The committed-spend plan that implements <see cref="Package"/>: pay T(θ) for a budget C(Q(θ)) spent at marginal
+    /// cost on any token mix.
+    /// </summary>
+    SpendPlan CommittedSpend(double theta)
+    {
+        var package = Package(theta);
+        return new SpendPlan(package.Transfer, package.Cost, package.Quality);
+    }
 }

@@ -32,7 +32,7 @@ public sealed record AuditFinding(string Menu, string Type, string Deviation, do
 /// </summary>
 /// <param name="DirectRegret">Reporting another type (w′, s′) to the direct menu of contracts.</param>
 /// <param name="TariffRegret">Choosing another type's two-part tariff and buying tokens optimally at its prices within its task cap.</param>
-/// <param name="PackageRegret">Choosing another θ's package or package tariff (index models; 0 otherwise).</param>
+/// <param name="PackageRegret">Choosing another θ's package, package tariff or committed-spend plan (index models; 0 otherwise).</param>
 /// <param name="ParticipationViolation">The most negative buyer utility or seller profit of an item, as a positive share of the largest transfer; 0 when none.</param>
 /// <param name="TypesChecked">Grid types audited: (w, s) pairs plus θ values.</param>
 /// <param name="WorstFinding">The deviation with the largest regret, or null when none gains.</param>
@@ -112,6 +112,8 @@ public static class MenuAudit
         string? packagesSkipped = null;
         if (model is IIndexModel index && PackageMenu(index, ThetaGrid(types, MenuMetrics.Index(d).Delta), out packagesSkipped) is var (thetas, packages, packageTariffs))
         {
+            var spendPlans = thetas.Select(index.CommittedSpend).ToArray();
+            var budgetQuality = spendPlans.Select(plan => QualityForBudget(MenuMetrics.Index(d), plan.Budget)).ToArray();
             var ownPackage = packages.Select((p, i) => thetas[i] * p.Quality - p.Transfer).ToArray();
             package = new Worst(packages.Max(p => p.Transfer));
             var packageParticipation = new Worst(package.Scale);
@@ -125,6 +127,7 @@ public static class MenuAudit
                     if (i == j) continue;
                     package.Offer(thetas[i] * packages[j].Quality - packages[j].Transfer - ownPackage[i], "package", type, $"the package of θ = {thetas[j]:G6}");
                     package.Offer(TariffPayoff(technology, packageTariffs[j], thetas[i], 1) - ownPackage[i], "package", type, $"the package tariff of θ = {thetas[j]:G6}");
+                    package.Offer(thetas[i] * budgetQuality[j] - spendPlans[j].Payment - ownPackage[i], "package", type, $"the committed-spend plan of θ = {thetas[j]:G6}");
                 }
             }
             checkedTypes += thetas.Length;
@@ -165,6 +168,18 @@ public static class MenuAudit
             return value * bundle.Quality * TaskShare(tariff.TaskCap, scale) - tariff.Fee;
         double tasks = Math.Min(scale, tariff.TaskCap);
         return tariff.Markup * technology.Surplus(value / tariff.Markup, tasks) - tariff.Fee;
+    }
+
+    /// <summary>
+    /// The most quality a token budget buys at marginal cost: the q with C(q, 1) = budget, by bisection on the cost
+    /// function (not the package formulas the plan came from).
+    /// </summary>
+    private static double QualityForBudget(CobbDouglasCore technology, double budget)
+    {
+        if (!(budget > 0)) return 0;
+        double hi = 1;
+        while (technology.Cost(hi, 1) < budget && hi < 1e300) hi *= 2;
+        return Numeric.FirstTrue(q => technology.Cost(q, 1) >= budget, 0, hi);
     }
 
     /// <summary>

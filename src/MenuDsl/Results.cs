@@ -65,3 +65,13 @@ public readonly record struct TokenBundle(double Quality, double Input, double O
 /// <param name="BuyerUtility">θ Q − T.</param>
 /// <param name="Profit">T − C.</param>
 public readonly record struct PackageContract(double Quality, double InputTokens, double OutputTokens, double FineTuning, double Transfer, double Cost, double BuyerUtility, double Profit);
+
+/// <summary>
+/// The committed-spend form of a package (model.md §4; Bergemann, Bonatti and Smolin's follow-up): the buyer pays
+/// <see cref="Payment"/> for a token budget of <see cref="Budget"/>, spent at marginal cost on any token mix. Spent
+/// optimally it buys exactly the package's quality, so the plan implements the package menu.
+/// </summary>
+/// <param name="Payment">T(θ), paid up front.</param>
+/// <param name="Budget">C(Q(θ)): the token spend the plan includes, priced at the seller's marginal costs.</param>
+/// <param name="Quality">Q(θ), what the budget buys when spent optimally.</param>
+public readonly record struct SpendPlan(double Payment, double Budget, double Quality);
