@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MenuDsl.Kernel;
+
+namespace MenuDsl;
+
+/// <summary>
+/// One published plan. A committed-spend plan charges <see cref="Fee"/> for a token <see cref="Budget"/> spent at the
+/// listed per-token prices (marginal costs, <see cref="Markup"/> 1).
+/// </summary>
+/// <param name="Fee">What the plan costs the buyer.</param>
+/// <param name="Markup">Per-token prices over marginal cost (1 for committed spend).</param>
+/// <param name="Budget">The token spend included, at the listed prices.</param>
+/// <param name="InputPrice">Price per input token.</param>
+/// <param name="OutputPrice">Price per output token.</param>
+/// <param name="FineTuningPrice">Price per fine-tuning token.</param>
+/// <param name="LowestType">The lowest θ that chooses this plan.</param>
+/// <param name="Quality">Q, the quality the budget buys when spent optimally.</param>
+/// <param name="Share">The share of all buyers that choose this plan.</param>
+public sealed record Plan(double Fee, double Markup, double Budget, double InputPrice, double OutputPrice, double FineTuningPrice,
+    double LowestType, double Quality, double Share);
+
+/// <summary>A menu of K plans and the profit it keeps relative to the optimal continuous package menu.</summary>
+/// <param name="Plans">The plans, cheapest first.</param>
+/// <param name="ExpectedProfit">Expected profit when every type picks its best plan (or none).</param>
+/// <param name="ContinuousProfit">Expected profit of the optimal package menu (<see cref="MenuMetrics.ExpectedPackageProfit"/>).</param>
+public sealed record PlanMenu(IReadOnlyList<Plan> Plans, double ExpectedProfit, double ContinuousProfit)
+{
+    /// <summary>ExpectedProfit / ContinuousProfit: the share of the continuous menu's profit the K plans keep.</summary>
+    public double Retained => ExpectedProfit / ContinuousProfit;
+}
+
+/// <summary>
+/// Menus of a few plans, as providers publish them, for index models (docs/plans.md). A menu of K committed-spend
+/// plans is a quantization of the optimal quality schedule: types θ with ironed virtual value ν are split into K
+/// contiguous cells; a cell's quality solves C′(Q) = E[ν | cell]; cells end where types are indifferent,
+/// ν(θ_k) = [C(Q_{k+1}) − C(Q_k)] / (Q_{k+1} − Q_k), and buyers start at ν(θ_0) = C(Q_1)/Q_1.
+/// </summary>
+public static class PlanDesigner
+{
+    // Types on the dynamic-programming grid: equal-mass quantile midpoints of θ.
+    private const int GridSize = 1200;
+
+    /// <summary>
+    /// The optimal menu of <paramref name="count"/> committed-spend plans: the global optimum over contiguous cells of a
+    /// quantile grid by dynamic programming (exact 1-D quantization), refined by the optimality conditions above.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not in 1…50.</exception>
+    public static PlanMenu CommittedSpend(IIndexModel model, int count)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (count < 1 || count > 50) throw new ArgumentOutOfRangeException(nameof(count), count, $"'count' must lie in 1…50 but is {count}.");
+        var (technology, thetas) = Parts(model);
+        return Choices(model, technology, thetas, Refine(technology, thetas, GridOptimum(technology, thetas, count)));
+    }
+
+    /// <summary>The optimality conditions alone (Lloyd) from given qualities: a local optimum, for comparison with the global one.</summary>
+    internal static PlanMenu CommittedSpendFrom(IIndexModel model, double[] startQualities)
+    {
+        var (technology, thetas) = Parts(model);
+        return Choices(model, technology, thetas, Refine(technology, thetas, startQualities));
+    }
+
+    private static (CobbDouglasCore Technology, DistributionCore Thetas) Parts(IIndexModel model)
+    {
+        var d = model.Description;
+        var technology = MenuMetrics.Index(d);
+        var thetas = ThetaDistributions.For(d.Values, d.Scales, technology.Delta).Core;
+        if (double.IsPositiveInfinity(thetas.ReserveValue))
+            throw new ArgumentException("No type θ has a positive virtual value, so no plan would be bought.", nameof(model));
+        return (technology, thetas);
+    }
+
+    /// <summary>The cell qualities of the best split of the grid into at most K cells above an excluded prefix.</summary>
+    private static double[] GridOptimum(CobbDouglasCore technology, DistributionCore thetas, int count)
+    {
+        int n = GridSize;
+        var nu = new double[n + 1]; // prefix sums of ν over the grid
+        for (int i = 0; i < n; i++) nu[i + 1] = nu[i] + thetas.VirtualValue(thetas.Quantile((i + 0.5) / n));
+        // A cell's profit is its mass times max_Q (ν̄ Q − C(Q)): the first-best surplus of value ν̄.
+        double Cell(int from, int to)
+        {
+            double mean = (nu[to] - nu[from]) / (to - from);
+            return mean > 0 ? (to - from) / (double)n * technology.Surplus(mean, 1) : 0;
+        }
+        var best = new double[count + 1, n + 1];
+        var cut = new int[count + 1, n + 1];
+        for (int k = 1; k <= count; k++)
+            for (int j = k; j <= n; j++)
+            {
+                best[k, j] = double.NegativeInfinity;
+                // Cell k is [i, j); k − 1 cells (or the excluded prefix when k = 1) end at i.
+                for (int i = k - 1; i < j; i++)
+                {
+                    double value = (k == 1 ? 0 : best[k - 1, i]) + Cell(i, j);
+                    if (value > best[k, j]) { best[k, j] = value; cut[k, j] = i; }
+                }
+            }
+        var qualities = new double[count];
+        for (int k = count, j = n; k >= 1; k--)
+        {
+            int i = cut[k, j];
+            double mean = (nu[j] - nu[i]) / (j - i);
+            qualities[k - 1] = mean > 0 ? technology.FirstBest(mean, 1).Quality : 0;
+            j = i;
+        }
+        return qualities;
+    }
+
+    /// <summary>
+    /// Alternates the two optimality conditions (boundaries from qualities, qualities from the cells' mean ν), each an
+    /// exact maximisation given the other, so the profit never falls; stops when the qualities settle.
+    /// </summary>
+    private static double[] Refine(CobbDouglasCore technology, DistributionCore thetas, double[] qualities)
+    {
+        var q = qualities.Where(x => x > 0).Distinct().OrderBy(x => x).ToArray();
+        for (int round = 0; round < 500; round++)
+        {
+            var bounds = Boundaries(technology, thetas, q);
+            var next = new double[q.Length];
+            for (int k = 0; k < q.Length; k++)
+            {
+                double lo = bounds[k], hi = bounds[k + 1];
+                double mass = thetas.Cdf(hi) - thetas.Cdf(lo);
+                double mean = mass > 0
+                    ? Expectations.Of(thetas, t => t < hi ? thetas.VirtualValue(t) : 0, lo, hi, "the mean virtual value of a plan's buyers") / mass
+                    : 0;
+                next[k] = mean > 0 ? technology.FirstBest(mean, 1).Quality : q[k];
+            }
+            double change = 0;
+            for (int k = 0; k < q.Length; k++) change = Math.Max(change, Math.Abs(next[k] - q[k]) / q[k]);
+            q = next;
+            if (change < 1e-13) break;
+        }
+        return q;
+    }
+
+    /// <summary>θ_0 … θ_K: where ν reaches C(Q_1)/Q_1, then each [C(Q_{k+1}) − C(Q_k)]/(Q_{k+1} − Q_k); θ_K is the top.</summary>
+    private static double[] Boundaries(CobbDouglasCore technology, DistributionCore thetas, double[] q)
+    {
+        var bounds = new double[q.Length + 1];
+        double Level(int k) => k == 0
+            ? technology.Cost(q[0], 1) / q[0]
+            : (technology.Cost(q[k], 1) - technology.Cost(q[k - 1], 1)) / (q[k] - q[k - 1]);
+        for (int k = 0; k < q.Length; k++) bounds[k] = TypeReaching(thetas, Level(k));
+        bounds[q.Length] = thetas.Upper;
+        return bounds;
+    }
+
+    // The lowest θ whose ironed virtual value reaches the level (ν is non-decreasing); the top when none does.
+    private static double TypeReaching(DistributionCore thetas, double level)
+    {
+        double top = thetas.Top;
+        while (double.IsPositiveInfinity(thetas.Upper) && thetas.VirtualValue(top) < level && top < 1e300) top *= 2;
+        return thetas.VirtualValue(top) < level ? thetas.Upper : thetas.FirstTypeReaching(level, thetas.Lower, top);
+    }
+
+    /// <summary>
+    /// Prices the plans (t_1 = θ_0 Q_1, t_{k+1} = t_k + θ_k (Q_{k+1} − Q_k)) and evaluates them by letting every type pick
+    /// its best plan: the upper envelope of the lines θ Q_k − t_k and 0, not the formulas the plans came from.
+    /// </summary>
+    private static PlanMenu Choices(IIndexModel model, CobbDouglasCore technology, DistributionCore thetas, double[] q)
+    {
+        var bounds = Boundaries(technology, thetas, q);
+        var fees = new double[q.Length];
+        fees[0] = bounds[0] * q[0];
+        for (int k = 1; k < q.Length; k++) fees[k] = fees[k - 1] + bounds[k] * (q[k] - q[k - 1]);
+
+        // Type θ picks argmax_k θ Q_k − t_k if positive: with Q increasing, plan k wins from the largest of the
+        // indifference points with the plans below it (and with buying nothing) up to the smallest with those above.
+        var lowest = new double[q.Length];
+        var highest = new double[q.Length];
+        for (int k = 0; k < q.Length; k++)
+        {
+            double lo = fees[k] / q[k], hi = double.PositiveInfinity;
+            for (int j = 0; j < k; j++) lo = Math.Max(lo, (fees[k] - fees[j]) / (q[k] - q[j]));
+            for (int j = k + 1; j < q.Length; j++) hi = Math.Min(hi, (fees[j] - fees[k]) / (q[j] - q[k]));
+            lowest[k] = Math.Max(lo, thetas.Lower);
+            highest[k] = Math.Min(hi, thetas.Upper);
+        }
+        var plans = new Plan[q.Length];
+        double profit = 0;
+        for (int k = 0; k < q.Length; k++)
+        {
+            double share = highest[k] > lowest[k] ? thetas.Cdf(highest[k]) - thetas.Cdf(lowest[k]) : 0;
+            double budget = technology.Cost(q[k], 1);
+            profit += share * (fees[k] - budget);
+            plans[k] = new Plan(fees[k], 1, budget, technology.InputCost, technology.OutputCost, technology.FineTuningCost, lowest[k], q[k], share);
+        }
+        return new PlanMenu(plans, profit, model.ExpectedPackageProfit());
+    }
+}

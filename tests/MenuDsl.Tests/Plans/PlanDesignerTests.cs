@@ -1,0 +1,98 @@
+using System;
+using System.Linq;
+using MenuDsl;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace MenuDsl.Tests.Plans;
+
+/// <summary>K committed-spend plans against the closed form for uniform types and quadratic cost, and against themselves.</summary>
+public sealed class PlanDesignerTests(ITestOutputHelper output)
+{
+    // α + β = 1/2 makes C quadratic; c_z = 1000 puts θ̂ far above the types, so nobody fine-tunes.
+    private static IIndexModel Quadratic() =>
+        PricingModel.CobbDouglas(0.25, 0.25, 0.1).WithCosts(1, 2, 1000).WithValues(Distribution.Uniform, 0, 1).Build();
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void K_budgets_keep_one_minus_one_over_two_K_plus_one_squared(int count)
+    {
+        // ν = 2θ − 1 is uniform on [−1, 1]: the optimal K-level quantization of C*(ν) = a ν²/2 above exclusion keeps
+        // 1 − 1/(2K + 1)² of ∫ a ν²/2 (issue 10; K = 1 is the 8/9 of a single package).
+        var menu = PlanDesigner.CommittedSpend(Quadratic(), count);
+        output.WriteLine($"K = {count}: retained {menu.Retained:R}; " + string.Join("; ", menu.Plans.Select(p => $"fee {p.Fee:G6} budget {p.Budget:G6} from θ = {p.LowestType:G6} share {p.Share:G4}")));
+        Assert.Equal(count, menu.Plans.Count);
+        Assert.Equal(1 - 1.0 / ((2 * count + 1) * (2 * count + 1)), menu.Retained, 1e-6);
+    }
+
+    [Fact]
+    public void Retained_grows_with_K_towards_one_and_plans_are_ordered()
+    {
+        var model = Models();
+        foreach (var m in model)
+        {
+            double previous = 0;
+            foreach (int count in new[] { 1, 2, 3, 4, 5 })
+            {
+                var menu = PlanDesigner.CommittedSpend(m, count);
+                output.WriteLine($"{m.Description.Values}: K = {count} retained {menu.Retained:R}");
+                Assert.True(menu.Retained >= previous - 1e-9, $"K = {count}: {menu.Retained} < {previous}");
+                Assert.True(menu.Retained <= 1 + 1e-9);
+                for (int k = 1; k < menu.Plans.Count; k++)
+                {
+                    Assert.True(menu.Plans[k].Fee > menu.Plans[k - 1].Fee);
+                    Assert.True(menu.Plans[k].Budget > menu.Plans[k - 1].Budget);
+                    Assert.True(menu.Plans[k].LowestType > menu.Plans[k - 1].LowestType);
+                }
+                // Without scales θ = w: everybody from the first plan's lowest type buys some plan.
+                Assert.Equal(1 - m.Description.Values.Cdf(menu.Plans[0].LowestType), menu.Plans.Sum(p => p.Share), 1e-9);
+                previous = menu.Retained;
+            }
+            Assert.True(previous > 0.95, $"five plans keep only {previous}");
+        }
+    }
+
+    [Fact]
+    public void The_global_optimum_is_at_least_Lloyd_from_several_starts()
+    {
+        foreach (var model in Models())
+        {
+            var global = PlanDesigner.CommittedSpend(model, 3);
+            double top = global.Plans[^1].Quality;
+            // Starts: bunched low, bunched high, spread, and the global optimum's own qualities scaled.
+            double[][] starts = [[top * 0.01, top * 0.02, top * 0.03], [top * 0.9, top * 0.95, top], [top * 0.1, top * 0.5, top * 2],
+                [.. global.Plans.Select(p => p.Quality * 1.3)]];
+            foreach (var start in starts)
+            {
+                var local = PlanDesigner.CommittedSpendFrom(model, start);
+                output.WriteLine($"{model.Description.Values}: Lloyd from [{string.Join(", ", start.Select(q => q.ToString("G3")))}] keeps {local.Retained:R}, global {global.Retained:R}");
+                Assert.True(local.ExpectedProfit <= global.ExpectedProfit * (1 + 1e-9), $"Lloyd {local.ExpectedProfit} beats the global {global.ExpectedProfit}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_type_prefers_its_own_plan_by_brute_force()
+    {
+        var menu = PlanDesigner.CommittedSpend(Models()[1], 4);
+        var thetas = Enumerable.Range(0, 400).Select(i => 0.001 + i * 0.005).ToArray();
+        foreach (double theta in thetas)
+        {
+            // The budget spent optimally buys Q: payoff θ Q − fee.
+            double best = Math.Max(0, menu.Plans.Max(p => theta * p.Quality - p.Fee));
+            var chosen = menu.Plans.Where(p => p.LowestType <= theta).LastOrDefault();
+            double own = chosen is null ? 0 : Math.Max(0, theta * chosen.Quality - chosen.Fee);
+            Assert.True(best - own <= 1e-12 * Math.Max(1, menu.Plans[^1].Fee), $"θ = {theta}: best {best}, own plan {own}");
+        }
+    }
+
+    private static IIndexModel[] Models() =>
+    [
+        Quadratic(),
+        // Fine-tuning for the upper types, Beta values: no closed form.
+        PricingModel.CobbDouglas(0.3, 0.2, 0.1).WithCosts(0.1, 0.1, 0.1).WithValues(Distribution.Beta, 2, 3, 0, 2).Build(),
+    ];
+}
