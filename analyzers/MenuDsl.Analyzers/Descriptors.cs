@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace MenuDsl.Analyzers;
 
-/// <summary>Every diagnostic MenuDsl reports; each id has a page under docs/diagnostics/.</summary>
+/// <summary>Every diagnostic MenuDsl reports; each id has a page under docs/diagnostics/ (retired ids keep theirs).</summary>
 internal static class Descriptors
 {
     public const string Usage = "MenuDsl.Usage";
@@ -47,17 +47,13 @@ internal static class Descriptors
         "Fine-tuning is {0} optimal for the declared types: {1}; {2}",
         Economics, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU009.md");
 
-    public static readonly DiagnosticDescriptor BinaryTypes = new("MENU010", "Binary types: high type and full extraction",
-        "Binary types: H is the profile with probability {0} (θ_H = {1} > θ_L = {2}); full surplus extraction is {3} (∫ (w_H − w_L) w_L^(κ/δ) di = {4})",
+    public static readonly DiagnosticDescriptor BinaryTypes = new("MENU010", "Binary types: which type is H and which constraints bind",
+        "Binary types: H is the {0} [TypeProfile] (probability {1}); the optimal menu is {2}: {3}",
         Economics, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU010.md");
 
     public static readonly DiagnosticDescriptor MarkupIncreasing = new("MENU011", "Markup increases on the served types",
         "The markup m(w) = w/φ(w) increases on [{0}, {1}] (from {2} to {3}); the two-part tariff menu is not incentive compatible there. Use value distributions with a non-increasing markup (uniform, exponential, Pareto, power with c ≥ 1).",
         Economics, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU011.md");
-
-    public static readonly DiagnosticDescriptor NotGeneratedYet = new("MENU012", "The generator does not complete this model yet",
-        "'{0}' is not generated: {1}",
-        Usage, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU012.md");
 
     public static readonly DiagnosticDescriptor NobodyServed = new("MENU013", "Nobody is served",
         "Nobody is served: the virtual value φ(w) = w − (1 − F(w))/f(w) of {0} is never positive, so no type buys and there is no menu to generate; {1}",
@@ -91,11 +87,16 @@ internal static class Descriptors
         "'{0}': {1} = {2} < 0 at (x, y, z) = {3} ({4}), so {5} are substitutes there; the menu's theory assumes complements (v_xy, v_xz, v_yz ≥ 0), without which fine-tuning need not rise with the value and the two-part tariffs need not be incentive compatible",
         Economics, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU020.md");
 
+    public static readonly DiagnosticDescriptor TypeProfiles = new("MENU021", "Type profiles are invalid",
+        "[TypeProfile]: {0}; {1}",
+        Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU021.md");
+
+    /// <summary>Every live id; MENU012 (binary models not generated yet) is retired since the generator completes them.</summary>
     public static readonly DiagnosticDescriptor[] All =
     [
         NotPartial, ProductionFunctionCount, CobbDouglasExponents, TokenCost, DistributionParameters,
         VirtualValueNotIncreasing, NotVerified, BoundedRentGrowth, FineTuningUniform, BinaryTypes, MarkupIncreasing,
-        NotGeneratedYet, NobodyServed, CannotComplete, NumericFailure, CesParameters, UnreadableProductionFunction,
-        NotIncreasing, NotConcave, NotComplements,
+        NobodyServed, CannotComplete, NumericFailure, CesParameters, UnreadableProductionFunction,
+        NotIncreasing, NotConcave, NotComplements, TypeProfiles,
     ];
 }

@@ -15,7 +15,8 @@ namespace MenuDsl.Analyzers;
 /// kernel on well-formed models only (MENU001–MENU005, MENU016 speak for the others). Certified families are decided in
 /// closed form; everything else on a bounded grid of served types. CES is Cobb-Douglas in a composite input
 /// (model.md §8), so every check runs on it unchanged; a custom [ProductionFunction] gets the distribution checks,
-/// MENU009 from the kernel's numeric first best, and MENU007 for what needs closed forms.
+/// MENU009 from the kernel's numeric first best, and MENU007 for what needs closed forms. MENU010 explains the binary
+/// menu the kernel solves for every technology, the menu the generator emits.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EconomicsAnalyzer : DiagnosticAnalyzer
@@ -52,18 +53,17 @@ public sealed class EconomicsAnalyzer : DiagnosticAnalyzer
                         "The economic assumptions (MENU006, MENU008, MENU011)", "the kernel failed numerically while checking them: " + e.Message));
                 }
             }, SymbolKind.NamedType);
-            CustomFunction.Register(start, symbols, (function, node) => CheckCustomFineTuning(function, node.ReportDiagnostic, node.CancellationToken));
+            CustomFunction.Register(start, symbols, (function, node) =>
+            {
+                CheckCustomFineTuning(function, node.ReportDiagnostic, node.CancellationToken);
+                CheckCustomBinaryTypes(function, node.ReportDiagnostic, node.CancellationToken);
+            });
         });
     }
 
     private static void Analyze(ModelDeclaration model, EconomicModel economy, Action<Diagnostic> report, CancellationToken ct)
     {
-        if (economy.Technology is { } technology && model.TypeProfiles.Count == 2)
-            CheckBinaryTypes(model, technology, report, ct);
-        else if (economy.IsCustom && model.TypeProfiles.Count == 2)
-            report(Diagnostic.Create(Descriptors.NotVerified, Arguments.Of(model.TypeProfiles[0], ct),
-                "Which binary type is H and whether full surplus extraction is optimal (MENU010)",
-                "the test ∫ (w_H − w_L) w_L^(κ/δ) di ≤ 0 needs the representative type θ of Cobb-Douglas or CES, which a custom [ProductionFunction] does not have"));
+        if (model.TypeProfiles.Count > 0 && economy.MakeTechnology is { } binaryTechnology) CheckBinaryTypes(model, binaryTechnology, report, ct);
         if (economy.Values is not { } values) return;
 
         // The generator's planner declines exactly these models: both ask Service.Of.
@@ -272,19 +272,36 @@ public sealed class EconomicsAnalyzer : DiagnosticAnalyzer
             : economy.IsCustom ? "how v depends on z and the fine-tuning cost do not affect the menu"
             : "gamma, BaseQuality and the fine-tuning cost do not affect the menu"));
 
-    /// <summary>MENU010 (model.md §7): H has the larger θ; full extraction iff ∫ (w_H − w_L) w_L^(κ/δ) di ≤ 0.</summary>
-    private static void CheckBinaryTypes(ModelDeclaration model, CobbDouglasCore cd, Action<Diagnostic> report, CancellationToken ct)
+    /// <summary>MENU010 for a custom technology: its binary menu needs the body read, as the generator reads it.</summary>
+    private static void CheckCustomBinaryTypes(CustomFunction function, Action<Diagnostic> report, CancellationToken ct)
     {
-        var a = TaskProfile.Read(model.TypeProfiles[0]);
-        var b = TaskProfile.Read(model.TypeProfiles[1]);
-        if (a is null || b is null) return;
-        double thetaA = a.Theta(cd.Delta), thetaB = b.Theta(cd.Delta);
-        var (high, low, highAttribute) = thetaA >= thetaB ? (a, b, model.TypeProfiles[0]) : (b, a, model.TypeProfiles[1]);
-        double gain = TaskProfile.ExtractionIntegral(high, low, cd.Kappa / cd.Delta);
-        report(Diagnostic.Create(Descriptors.BinaryTypes, Arguments.Of(highAttribute, ct),
-            Format(high.Probability), Format(Math.Max(thetaA, thetaB)), Format(Math.Min(thetaA, thetaB)),
-            gain <= 0 ? "optimal" : "not optimal: H keeps an information rent and L's allocation is distorted",
-            Format(gain)));
+        if (!function.Reading.IsReadable || function.Model.CustomTechnology is null) return;
+        if (EconomicModel.TryCreate(function.Model) is not { } economy) return;
+        var body = function.Reading.Expression;
+        var costs = economy.Costs;
+        CheckBinaryTypes(function.Model, () => new CustomCore(new ExpressionFunction(body), costs.Input, costs.Output, costs.FineTuning), report, ct);
+    }
+
+    /// <summary>
+    /// MENU010 (model.md §7): the kernel's binary menu, the one the generator emits: which type is H, the regime and the
+    /// numbers that decide it. MENU015 when the kernel fails on it (the generator then emits nothing).
+    /// </summary>
+    private static void CheckBinaryTypes(ModelDeclaration model, Func<TechnologyCore> technology, Action<Diagnostic> report, CancellationToken ct)
+    {
+        var profiles = new List<DeclaredProfile>();
+        foreach (var attribute in model.TypeProfiles)
+            if (BinaryEnvironment.Read(attribute) is { } profile) profiles.Add(profile); else return;
+        // MENU021 speaks for invalid profiles.
+        if (!BinaryEnvironment.IsValid(profiles, model.ValueAttributes.Count + model.ScaleAttributes.Count)) return;
+        if (BinaryEnvironment.Solve(technology, profiles[0], profiles[1], out string? failure) is not { } solution)
+        {
+            report(Diagnostic.Create(Descriptors.NumericFailure, Arguments.Of(model.TypeProfiles[0], ct), failure));
+            return;
+        }
+        var menu = solution.Menu;
+        report(Diagnostic.Create(Descriptors.BinaryTypes, Arguments.Of(model.TypeProfiles[menu.High], ct),
+            menu.High == 0 ? "first" : "second", Format(profiles[menu.High].Probability), menu.Regime,
+            BinaryEnvironment.Explain(menu, profiles[0].Probability, profiles[1].Probability)));
     }
 
     private static string Format(double x) => x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);

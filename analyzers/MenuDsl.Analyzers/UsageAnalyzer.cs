@@ -11,9 +11,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace MenuDsl.Analyzers;
 
 /// <summary>
-/// MENU001–MENU005, MENU016: the declaration is well formed (partial, one well-formed production function, valid
-/// Cobb-Douglas or CES parameters, costs and distribution parameters); MENU012/MENU014: the type is one the generator completes (<see cref="GeneratorScope"/>,
-/// the rule the generator itself applies). The generator emits nothing for a model that fails here, so these are
+/// MENU001–MENU005, MENU016, MENU021: the declaration is well formed (partial, one well-formed production function, valid
+/// Cobb-Douglas or CES parameters, costs, distribution parameters or two valid type profiles); MENU014: the type is one the
+/// generator completes (<see cref="GeneratorScope"/>, the rule the generator itself applies). The generator emits nothing for a model that fails here, so these are
 /// the diagnostics the user sees.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -21,8 +21,8 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.NotPartial, Descriptors.ProductionFunctionCount, Descriptors.CobbDouglasExponents,
-        Descriptors.TokenCost, Descriptors.DistributionParameters, Descriptors.NotGeneratedYet, Descriptors.CannotComplete,
-        Descriptors.CesParameters);
+        Descriptors.TokenCost, Descriptors.DistributionParameters, Descriptors.CannotComplete,
+        Descriptors.CesParameters, Descriptors.TypeProfiles);
 
     private const string DeclareOne =
         "declare exactly one: [CobbDouglas(alpha, beta, gamma)], [Ces(share, substitution, degree, gamma)] or one [ProductionFunction] method";
@@ -62,6 +62,7 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
         CheckProductionFunction(model, report, ct);
         CheckTokenCosts(model, report, ct);
         CheckDistributions(model, report, ct);
+        CheckTypeProfiles(model, report, ct);
         CheckScope(model, report, ct);
     }
 
@@ -69,14 +70,47 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
     {
         var gap = GeneratorScope.Of(model.Type);
         if (gap == GeneratorGap.None) return;
-        var location = gap switch
+        var location = gap == GeneratorGap.ReservedName
+            ? model.Type.GetMembers(GeneratorScope.ReservedName)[0].Locations.FirstOrDefault() ?? model.NameLocation
+            : model.NameLocation;
+        report(Diagnostic.Create(Descriptors.CannotComplete, location, model.Type.Name, GeneratorScope.Explain(gap)));
+    }
+
+    /// <summary>
+    /// MENU021: the binary environment is exactly two profiles, without distributions, each with a probability in (0, 1)
+    /// (summing to 1) and either Value (and Scale) or TaskValues; the rule the generator applies (<see cref="BinaryEnvironment"/>).
+    /// </summary>
+    private static void CheckTypeProfiles(ModelDeclaration model, System.Action<Diagnostic> report, CancellationToken ct)
+    {
+        var profiles = model.TypeProfiles;
+        if (profiles.Count == 0) return;
+        if (model.ValueAttributes.Count + model.ScaleAttributes.Count > 0)
         {
-            GeneratorGap.BinaryEnvironment => Arguments.Of(model.TypeProfiles[0], ct),
-            GeneratorGap.ReservedName => model.Type.GetMembers(GeneratorScope.ReservedName)[0].Locations.FirstOrDefault() ?? model.NameLocation,
-            _ => model.NameLocation,
+            report(Diagnostic.Create(Descriptors.TypeProfiles, Arguments.Of(profiles[0], ct),
+                "the binary environment's two types replace the distributions of values and scales",
+                "declare either two [TypeProfile]s or [ValueDistribution] (and [ScaleDistribution]), not both"));
+            return;
+        }
+        if (profiles.Count != 2)
+        {
+            report(Diagnostic.Create(Descriptors.TypeProfiles, Arguments.Of(profiles[profiles.Count == 1 ? 0 : 2], ct),
+                $"the binary environment has exactly two types, but {profiles.Count} [TypeProfile]s are declared",
+                "declare two [TypeProfile]s whose probabilities sum to 1"));
+            return;
+        }
+        var read = new System.Collections.Generic.List<DeclaredProfile>();
+        foreach (var profile in profiles)
+            if (BinaryEnvironment.Read(profile) is { } declared) read.Add(declared); else return; // not a constant: the compiler reports it
+        if (BinaryEnvironment.Validate(read) is not { } error) return;
+        var attribute = profiles[error.Profile];
+        var location = error.Argument switch
+        {
+            null => Arguments.Of(attribute, ct),
+            "probability" => Arguments.Positional(attribute, 0, ct),
+            var named => Arguments.NamedLocation(attribute, named, ct),
         };
-        report(Diagnostic.Create(GeneratorScope.IsPermanent(gap) ? Descriptors.CannotComplete : Descriptors.NotGeneratedYet,
-            location, model.Type.Name, GeneratorScope.Explain(gap)));
+        report(Diagnostic.Create(Descriptors.TypeProfiles, location, error.Message,
+            "a profile is [TypeProfile(p, Value = w, Scale = s)] or [TypeProfile(p, TaskValues = new[] { … })] with 0 < p < 1, values w ≥ 0, 0 < s ≤ 1, and the two p summing to 1"));
     }
 
     // The generator completes the type with a partial declaration, so it and every enclosing type must be partial.

@@ -26,6 +26,7 @@ internal static class Parser
     private const string TokenCostsAttribute = "MenuDsl.TokenCostsAttribute";
     private const string ValueDistributionAttribute = "MenuDsl.ValueDistributionAttribute";
     private const string ScaleDistributionAttribute = "MenuDsl.ScaleDistributionAttribute";
+    private const string TypeProfileAttribute = "MenuDsl.TypeProfileAttribute";
 
     /// <summary>
     /// Cheap syntactic filter: a type declared partial, in enclosing types that are partial too. Records and structs
@@ -44,12 +45,13 @@ internal static class Parser
     public static MenuSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type || GeneratorScope.Of(type) != GeneratorGap.None)
-            return null; // the analyzers report the gap (MENU012, MENU014)
+            return null; // the analyzers report the gap (MENU014)
 
         TechnologySpec? technology = null;
         double[]? costs = null;
         var values = new List<DistributionSpec>();
         var scales = new List<DistributionSpec>();
+        var profiles = new List<DeclaredProfile>();
         foreach (var attribute in type.GetAttributes())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -74,7 +76,10 @@ internal static class Parser
                 case ScaleDistributionAttribute when Distribution(attribute) is { } scale:
                     scales.Add(scale);
                     break;
-                case CobbDouglasAttribute or CesAttribute or TokenCostsAttribute or ValueDistributionAttribute or ScaleDistributionAttribute:
+                case TypeProfileAttribute when BinaryEnvironment.Read(attribute) is { } profile:
+                    profiles.Add(profile);
+                    break;
+                case CobbDouglasAttribute or CesAttribute or TokenCostsAttribute or ValueDistributionAttribute or ScaleDistributionAttribute or TypeProfileAttribute:
                     return null; // duplicated or malformed
             }
         }
@@ -85,10 +90,14 @@ internal static class Parser
             if (technology is not null || Custom(method, context.SemanticModel.Compilation, cancellationToken) is not { } custom) return null;
             technology = custom;
         }
-        if (technology is null || costs is null || values.Count == 0) return null;
+        if (technology is null || costs is null) return null;
+        // Either distributions of types or the binary environment's two profiles, valid as MENU021 checks them.
+        if (profiles.Count == 0 ? values.Count == 0 : !BinaryEnvironment.IsValid(profiles, values.Count + scales.Count))
+            return null;
 
         var spec = new MenuSpec(Shape(type), technology, costs[0], costs[1], costs[2],
-            new EquatableArray<DistributionSpec>([.. values]), new EquatableArray<DistributionSpec>([.. scales]));
+            new EquatableArray<DistributionSpec>([.. values]), new EquatableArray<DistributionSpec>([.. scales]),
+            new EquatableArray<ProfileSpec>([.. profiles.Select(ProfileSpec.From)]));
         return IsValid(spec) ? spec : null;
     }
 

@@ -31,6 +31,7 @@ internal static class Planner
 
     private static ModelPlan? PlanValid(MenuSpec spec)
     {
+        if (spec.Profiles.Count == 2) return PlanBinary(spec);
         TechnologyCore? made = null;
         DistributionCore? values = null, scales = null;
         // Nobody served or a kernel failure (including constants that overflow): the analyzers run the same check and
@@ -55,6 +56,27 @@ internal static class Planner
         return new MenuPlan(spec, constants, valueLaw.Lower, valueLaw.Upper, valueLaw.ReserveValue,
             valueAffine, Bottom(valueLaw),
             thetaLaw, thetaAffine, thetas is null ? 0 : Bottom(thetas), packageReserve);
+    }
+
+    /// <summary>
+    /// The binary environment: the whole menu is solved here, by the kernel's BinaryCore as BuildBinary solves it, and
+    /// emitted as constants. A kernel failure declines the model; the analyzers run the same solve and report MENU015.
+    /// </summary>
+    private static BinaryPlan? PlanBinary(MenuSpec spec)
+    {
+        var first = spec.Profiles[0].Declared;
+        var second = spec.Profiles[1].Declared;
+        if (BinaryEnvironment.Solve(() => Technology(spec), first, second, out _) is not { } solution) return null;
+        var menu = solution.Menu;
+        return new BinaryPlan(spec, new EquatableArray<double>(solution.Widths), menu.Regime, menu.High,
+            Item(menu.First), Item(menu.Second), menu.ExpectedProfit,
+            BinaryEnvironment.Explain(menu, first.Probability, second.Probability));
+
+        static BinaryItemPlan Item(BinaryItemCore item) => new(
+            new EquatableArray<double>([.. item.Bundle.Tasks.Select(t => t.Quality)]),
+            new EquatableArray<double>([.. item.Bundle.Tasks.Select(t => t.Input)]),
+            new EquatableArray<double>([.. item.Bundle.Tasks.Select(t => t.Output)]),
+            item.Bundle.FineTuning, item.Transfer, item.Cost, item.BuyerUtility);
     }
 
     /// <summary>The kernel's technology for the declared one, as the runtime builds it.</summary>

@@ -20,15 +20,13 @@ internal enum GeneratorGap
     NoParameterlessConstructor,
     /// <summary>A user member has the name of the generated nested class.</summary>
     ReservedName,
-    /// <summary><c>[TypeProfile]</c> attributes: the binary environment, analyzed but not generated yet.</summary>
-    BinaryEnvironment,
     /// <summary>A MenuDsl attribute whose arguments do not bind (wrong count or type, a syntax error).</summary>
     UnreadableArguments,
 }
 
 /// <summary>
 /// The one rule deciding whether the generator can complete a <c>[PricingModel]</c> type. Linked as source into the
-/// generator (its Parser emits nothing for a gap) and the analyzers (which report the gap as MENU012 or MENU014),
+/// generator (its Parser emits nothing for a gap) and the analyzers (which report the gap as MENU014),
 /// so the two cannot disagree about which types stay incomplete.
 /// </summary>
 internal static class GeneratorScope
@@ -37,9 +35,8 @@ internal static class GeneratorScope
     public const string ReservedName = "MenuDslSolver";
 
     private const string PricingModelAttribute = "MenuDsl.PricingModelAttribute";
-    private const string TypeProfileAttribute = "MenuDsl.TypeProfileAttribute";
 
-    /// <summary>The first gap found, shapes before features (a shape is the user's to change, a feature ours).</summary>
+    /// <summary>The first gap found, the shape of the type before its attributes.</summary>
     public static GeneratorGap Of(INamedTypeSymbol type)
     {
         if (!HasAttribute(type, PricingModelAttribute)) return GeneratorGap.NotMarked;
@@ -50,16 +47,12 @@ internal static class GeneratorScope
         if (!type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility != Accessibility.Private))
             return GeneratorGap.NoParameterlessConstructor;
         if (!type.GetMembers(ReservedName).IsEmpty) return GeneratorGap.ReservedName;
-        if (HasAttribute(type, TypeProfileAttribute)) return GeneratorGap.BinaryEnvironment;
         if (type.GetAttributes().Any(a => IsMenuDsl(a) && !Binds(a))) return GeneratorGap.UnreadableArguments;
         return GeneratorGap.None;
     }
 
     /// <summary>Whether the type carries a MenuDsl attribute: a type with none is no concern of the generator.</summary>
     public static bool HasModelAttributes(INamedTypeSymbol type) => type.GetAttributes().Any(IsMenuDsl);
-
-    /// <summary>Whether the gap is the declaration's (an error: it can never be completed as written) or a feature not generated yet.</summary>
-    public static bool IsPermanent(GeneratorGap gap) => gap is not GeneratorGap.BinaryEnvironment;
 
     /// <summary>The reason and what to do, for the diagnostic message.</summary>
     public static string Explain(GeneratorGap gap) => gap switch
@@ -78,8 +71,6 @@ internal static class GeneratorScope
             "it has no accessible parameterless constructor, which the generated Instance calls; add one that is not private",
         GeneratorGap.ReservedName =>
             $"a member is named '{ReservedName}', the nested class the generated half declares; rename that member",
-        GeneratorGap.BinaryEnvironment =>
-            "the binary environment ([TypeProfile]) is checked (MENU010) but not generated yet; declare a [ValueDistribution] instead of the profiles to get a generated solver",
         _ => "",
     };
 

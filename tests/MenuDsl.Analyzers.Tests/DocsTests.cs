@@ -32,9 +32,28 @@ public class DocsTests
     }
 
     [Fact]
-    public void Ids_are_unique_and_cover_MENU001_to_MENU020()
+    public void Ids_are_unique_and_cover_MENU001_to_MENU021_but_the_retired_MENU012()
     {
         var ids = Descriptors.All.Select(d => d.Id).ToArray();
-        Assert.Equal(Enumerable.Range(1, 20).Select(i => $"MENU{i:000}"), ids);
+        Assert.Equal(Enumerable.Range(1, 21).Where(i => i != 12).Select(i => $"MENU{i:000}"), ids);
+    }
+
+    // A retired id keeps its page, so old links and suppressions still explain themselves; it is tracked nowhere.
+    [Fact]
+    public void Retired_MENU012_keeps_a_page_and_no_release_entry()
+    {
+        string text = File.ReadAllText(Path.Combine(Root(), "docs", "diagnostics", "MENU012.md"));
+        Assert.StartsWith("# MENU012", text);
+        Assert.Contains("Retired", text);
+        string releases = File.ReadAllText(Path.Combine(Root(), "analyzers", "MenuDsl.Analyzers", "AnalyzerReleases.Unshipped.md"))
+            + File.ReadAllText(Path.Combine(Root(), "analyzers", "MenuDsl.Analyzers", "AnalyzerReleases.Shipped.md"));
+        Assert.DoesNotContain("MENU012", releases);
+    }
+
+    [Fact]
+    public void Every_page_is_a_live_or_retired_id()
+    {
+        var pages = Directory.GetFiles(Path.Combine(Root(), "docs", "diagnostics"), "MENU*.md").Select(Path.GetFileNameWithoutExtension);
+        Assert.Equal(Descriptors.All.Select(d => d.Id).Append("MENU012").Order(), pages.Order());
     }
 }

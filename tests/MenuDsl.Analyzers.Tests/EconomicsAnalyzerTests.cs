@@ -95,11 +95,12 @@ public class EconomicsAnalyzerTests
         }
         """, "MENU009");
 
+    // The kernel solves the binary menu of a custom technology as of any other: MENU010 on H, no MENU007.
     [Fact]
-    public Task MENU007_custom_binary_types() => V.Analyzer("""
+    public Task MENU010_custom_binary_types() => V.Analyzer("""
         [PricingModel, TokenCosts(1.0, 2.0, 5.0)]
-        [{|MENU007:TypeProfile(0.5, Value = 1.0)|}]
-        [TypeProfile(0.5, Value = 2.0)]
+        [TypeProfile(0.5, Value = 1.0)]
+        [{|MENU010:TypeProfile(0.5, Value = 2.0)|}]
         public partial class ChatApi
         {
             [ProductionFunction]
@@ -222,6 +223,64 @@ public class EconomicsAnalyzerTests
         [TypeProfile(0.5, TaskValues = new[] { 0.1, 1.0 })]
         public partial class ChatApi;
         """);
+
+    // ---- MENU010's regime is the kernel's (BinaryCore.Solve), the menu the generator emits.
+
+    // model.md §7's caveat: w_H = (2, 0.6), w_L = (1, 1) are not ordered; the screening formula leaves H a negative rent.
+    [Theory]
+    [InlineData("CobbDouglas(0.25, 0.25, 0.1)")]
+    [InlineData("Ces(0.6, -0.5, 0.5, 0.1)")]
+    public async Task MENU010_unordered_profiles_zero_rents_with_L_distorted(string technology)
+    {
+        string message = await Messages.Single($$"""
+            [PricingModel, {{technology}}, TokenCosts(1.0, 1.0, 1.0)]
+            [TypeProfile(0.5, TaskValues = new[] { 2.0, 0.6 })]
+            [TypeProfile(0.5, TaskValues = new[] { 1.0, 1.0 })]
+            public partial class ChatApi;
+            """, "MENU010");
+        Assert.StartsWith("Binary types: H is the first [TypeProfile] (probability 0.5); the optimal menu is ZeroRentsDistorted: ", message);
+        Assert.Matches(@"would be -[0-9.e-]+ < 0 at f_H/f_L = 1: zero rents, L distorted along w_L − t \(w_H − w_L\) with t = 0\.[0-9]+$", message);
+    }
+
+    [Fact]
+    public async Task MENU010_ordered_profiles_high_incentive_binding()
+    {
+        string message = await Messages.Single("""
+            [PricingModel, CobbDouglas(0.25, 0.25, 0.1), TokenCosts(1.0, 1.0, 1.0)]
+            [TypeProfile(0.5, Value = 2.0)]
+            [TypeProfile(0.5, Value = 1.0)]
+            public partial class ChatApi;
+            """, "MENU010");
+        Assert.StartsWith("Binary types: H is the first [TypeProfile] (probability 0.5); the optimal menu is HighIncentiveBinding: H's rent ∫(w_H − w_L) v(q_L) is ", message);
+        Assert.Matches(@"is [0-9.]+ > 0 with L efficient for w_L − \(f_H/f_L\)\(w_H − w_L\), f_H/f_L = 1: ", message);
+    }
+
+    [Fact]
+    public async Task MENU010_profiles_valuing_different_tasks_full_extraction()
+    {
+        string message = await Messages.Single("""
+            [PricingModel, CobbDouglas(0.25, 0.25, 0.1), TokenCosts(1.0, 1.0, 1.0)]
+            [TypeProfile(0.4, TaskValues = new[] { 1.0, 0.1 })]
+            [TypeProfile(0.6, TaskValues = new[] { 0.1, 1.0 })]
+            public partial class ChatApi;
+            """, "MENU010");
+        Assert.Contains("the optimal menu is FullExtraction: H's gain from L's efficient bundle ∫(w_H − w_L) v(q_L) is -", message);
+    }
+
+    // The analyzer and the generator agree: MENU010 names the regime the generated menu has.
+    [Fact]
+    public async Task MENU010_names_the_regime_of_the_runtime_menu()
+    {
+        string message = await Messages.Single("""
+            [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0)]
+            [TypeProfile(0.3, TaskValues = new[] { 1.5, 0.2, 1.0 })]
+            [TypeProfile(0.7, Value = 1.0, Scale = 0.8)]
+            public partial class ChatApi;
+            """, "MENU010");
+        var menu = PricingModel.CobbDouglas(0.3, 0.2, 0.1).WithCosts(1, 2, 5)
+            .BuildBinary(TypeProfile.Tasks(0.3, 1.5, 0.2, 1.0), TypeProfile.ValueScale(0.7, 1.0, 0.8)).BinaryMenu;
+        Assert.Contains($"(probability {menu.High.Profile.Probability}); the optimal menu is {menu.Regime}: ", message);
+    }
 
     [Fact]
     public Task MENU010_needs_two_profiles() => V.Analyzer("""

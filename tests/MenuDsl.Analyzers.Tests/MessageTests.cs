@@ -56,7 +56,7 @@ public class MessageTests(ITestOutputHelper output)
             public partial class ChatApi;
             """, "MENU010");
         output.WriteLine(message);
-        Assert.Contains("probability 0.75", message);
-        Assert.Contains("not optimal", message);
+        Assert.StartsWith("Binary types: H is the second [TypeProfile] (probability 0.75); the optimal menu is HighIncentiveBinding: H's rent ∫(w_H − w_L) v(q_L) is ", message);
+        Assert.Contains("f_H/f_L = 3", message);
     }
 }

@@ -5,18 +5,28 @@ using Usage = MenuDsl.Analyzers.Tests.Verify<MenuDsl.Analyzers.UsageAnalyzer>;
 
 namespace MenuDsl.Analyzers.Tests;
 
-/// <summary>Every model the generator leaves incomplete gets a diagnostic that says why (MENU005, MENU012–MENU014, MENU017).</summary>
+/// <summary>Every model the generator leaves incomplete gets a diagnostic that says why (MENU005, MENU013–MENU015, MENU017, MENU021).</summary>
 public class NothingSilentTests
 {
     private const string Attributes =
         "[PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]";
 
+    // The binary environment is generated: nothing to say but MENU010 (an economics finding, not a gap).
     [Fact]
-    public Task MENU012_binary_environment_on_the_first_profile() => Usage.Analyzer("""
+    public Task Binary_environment_is_generated() => Usage.Analyzer("""
         [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0)]
-        [{|MENU012:TypeProfile(0.5, Value = 2.0)|}]
+        [TypeProfile(0.5, Value = 2.0)]
         [TypeProfile(0.5, Value = 1.0)]
         public partial class ChatApi;
+        """);
+
+    // Increasing returns: the custom first best has no solution, so the binary menu fails in the kernel and nothing is generated.
+    [Fact]
+    public Task MENU015_binary_environment_the_kernel_cannot_solve() => Economics.Analyzer("""
+        [PricingModel, TokenCosts(1.0, 2.0, 5.0)]
+        [{|MENU015:TypeProfile(0.5, Value = 2.0)|}]
+        [TypeProfile(0.5, Value = 1.0)]
+        public partial class ChatApi { [ProductionFunction] public static double F(double x, double y, double z) => x * y * (1 + z); }
         """);
 
     [Theory]

@@ -74,7 +74,7 @@ public class UsageAnalyzerTests
         public partial class ChatApi;
         """);
 
-    // The generator completes a custom technology: no MENU012 any more.
+    // The generator completes a custom technology.
     [Fact]
     public Task One_custom_production_function_is_clean() => V.Analyzer("""
         [PricingModel, TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
@@ -84,6 +84,77 @@ public class UsageAnalyzerTests
             public static double F(double x, double y, double z) => System.Math.Pow(x * y, 0.3);
         }
         """);
+
+    // ---- MENU021: the binary environment's two profiles, on the argument at fault.
+
+    [Theory]
+    [InlineData("[TypeProfile(0.5, Value = 2.0)]", "[TypeProfile(0.5, TaskValues = new[] { 1.0, 0.5 })]")]
+    [InlineData("[TypeProfile(0.3, Value = 2.0, Scale = 0.5)]", "[TypeProfile(0.7, Value = 1.0, Scale = 1.0)]")]
+    [InlineData("[TypeProfile(0.1, TaskValues = new[] { 0.0, 3.0 })]", "[TypeProfile(0.9, Value = 0.0)]")]
+    public Task Two_valid_profiles_are_clean(string first, string second) => V.Analyzer($$"""
+        [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0)]
+        {{first}}
+        {{second}}
+        public partial class ChatApi;
+        """);
+
+    [Theory]
+    [InlineData("[TypeProfile({|MENU021:1.5|}, Value = 2.0)]", "[TypeProfile(0.5, Value = 1.0)]")]
+    [InlineData("[TypeProfile({|MENU021:0.0|}, Value = 2.0)]", "[TypeProfile(1.0, Value = 1.0)]")]
+    [InlineData("[TypeProfile(0.5, Value = 2.0)]", "[TypeProfile({|MENU021:0.4|}, Value = 1.0)]")]
+    [InlineData("[TypeProfile(0.5, {|MENU021:Value = -1.0|})]", "[TypeProfile(0.5, Value = 1.0)]")]
+    [InlineData("[TypeProfile(0.5, {|MENU021:Value = double.PositiveInfinity|})]", "[TypeProfile(0.5, Value = 1.0)]")]
+    [InlineData("[TypeProfile(0.5, Value = 2.0, {|MENU021:Scale = 0.0|})]", "[TypeProfile(0.5, Value = 1.0)]")]
+    [InlineData("[TypeProfile(0.5, Value = 2.0, {|MENU021:Scale = 1.5|})]", "[TypeProfile(0.5, Value = 1.0)]")]
+    [InlineData("[TypeProfile(0.5, {|MENU021:Value = 2.0|}, TaskValues = new[] { 1.0 })]", "[TypeProfile(0.5, Value = 1.0)]")]
+    [InlineData("[{|MENU021:TypeProfile(0.5)|}]", "[TypeProfile(0.5, Value = 1.0)]")]
+    [InlineData("[TypeProfile(0.5, {|MENU021:TaskValues = new double[0]|})]", "[TypeProfile(0.5, Value = 1.0)]")]
+    [InlineData("[TypeProfile(0.5, {|MENU021:TaskValues = new[] { 1.0, -0.5 }|})]", "[TypeProfile(0.5, Value = 1.0)]")]
+    public Task MENU021_invalid_profile_argument(string first, string second) => V.Analyzer($$"""
+        [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0)]
+        {{first}}
+        {{second}}
+        public partial class ChatApi;
+        """);
+
+    [Fact]
+    public Task MENU021_one_profile() => V.Analyzer("""
+        [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0)]
+        [{|MENU021:TypeProfile(0.5, Value = 1.0)|}]
+        public partial class ChatApi;
+        """);
+
+    [Fact]
+    public Task MENU021_three_profiles_on_the_third() => V.Analyzer("""
+        [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0)]
+        [TypeProfile(0.25, Value = 1.0)]
+        [TypeProfile(0.25, Value = 2.0)]
+        [{|MENU021:TypeProfile(0.5, Value = 3.0)|}]
+        public partial class ChatApi;
+        """);
+
+    [Theory]
+    [InlineData("[ValueDistribution(Distribution.Uniform, 0.0, 1.0)]")]
+    [InlineData("[ScaleDistribution(Distribution.Uniform, 0.2, 1.0)]")]
+    public Task MENU021_profiles_with_distributions(string distribution) => V.Analyzer($$"""
+        [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0)]
+        {{distribution}}
+        [{|MENU021:TypeProfile(0.5, Value = 1.0)|}]
+        [TypeProfile(0.5, Value = 2.0)]
+        public partial class ChatApi;
+        """);
+
+    [Fact]
+    public async Task MENU021_message_names_the_probabilities()
+    {
+        string message = await Messages.Single("""
+            [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0)]
+            [TypeProfile(0.5, Value = 2.0)]
+            [TypeProfile(0.4, Value = 1.0)]
+            public partial class ChatApi;
+            """, "MENU021");
+        Assert.StartsWith("[TypeProfile]: the probabilities of the two types must sum to 1 but are 0.5 and 0.4;", message);
+    }
 
     // Each shape failure sits where the reader stops: the name, the return type, or the parameter list.
     [Theory]

@@ -127,14 +127,20 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
         if (r.NextDouble() < 0.95) attributes.Add($"TokenCosts({Arguments(r, hostility, 3, () => Number(r, 0.01, 10))})");
         if (r.NextDouble() < 0.03) attributes.Add("TokenCosts(1.0, 1.0, 1.0)");
 
-        int values = r.NextDouble() < 0.03 ? 0 : r.NextDouble() < 0.7 ? 1 : r.Next(2, 9);
+        // The binary environment: mostly two profiles instead of distributions, sometimes with them (MENU021).
+        bool binary = r.NextDouble() < 0.1;
+        int values = binary && r.NextDouble() < 0.8 ? 0 : r.NextDouble() < 0.03 ? 0 : r.NextDouble() < 0.7 ? 1 : r.Next(2, 9);
         for (int i = 0; i < values; i++) attributes.Add(Distribution(r, hostility, "ValueDistribution", scale: false, weighted: values > 1));
-        int scales = r.NextDouble() < 0.4 ? 0 : r.NextDouble() < 0.8 ? 1 : r.Next(2, 5);
+        int scales = binary && r.NextDouble() < 0.8 ? 0 : r.NextDouble() < 0.4 ? 0 : r.NextDouble() < 0.8 ? 1 : r.Next(2, 5);
         for (int i = 0; i < scales; i++) attributes.Add(Distribution(r, hostility, "ScaleDistribution", scale: true, weighted: scales > 1));
-        if (r.NextDouble() < 0.04)
+        if (binary)
         {
-            attributes.Add($"TypeProfile({Number(r, 0.1, 0.9)}, Value = {Number(r, 0, 3)})");
-            attributes.Add($"TypeProfile({Number(r, 0.1, 0.9)}, TaskValues = new[] {{ {Number(r, 0, 3)}, {Number(r, 0, 3)} }})");
+            double p = Math.Round(0.1 + 0.8 * r.NextDouble(), 2);
+            string q = r.NextDouble() < 0.8 ? Literal(Math.Round(1 - p, 2)) : Number(r, 0.1, 0.9);
+            attributes.Add($"TypeProfile({Slot(r, hostility, () => Literal(p))}, Value = {Slot(r, hostility, () => Number(r, 0, 3))}"
+                + (r.NextDouble() < 0.3 ? $", Scale = {Slot(r, hostility, () => Number(r, 0.1, 1))})" : ")"));
+            attributes.Add($"TypeProfile({q}, TaskValues = new[] {{ {Slot(r, hostility, () => Number(r, 0, 3))}, {Number(r, 0, 3)} }})");
+            if (r.NextDouble() < 0.05) attributes.Add($"TypeProfile({Number(r, 0.1, 0.9)}, Value = 1.0)");
         }
         Shuffle(r, attributes);
 

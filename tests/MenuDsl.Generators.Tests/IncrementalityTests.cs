@@ -54,6 +54,7 @@ public sealed class IncrementalityTests
     [InlineData(Models.Default)]
     [InlineData(Models.HandWritten)]
     [InlineData(Models.CustomCes)]
+    [InlineData(Models.Binary)]
     public void CommentInTheModelFileLeavesEverythingCached(string source)
     {
         var (driver, compilation) = FirstRun(source);
@@ -82,10 +83,12 @@ public sealed class IncrementalityTests
         Assert.Contains("0.25", result.GeneratedSources.Single().SourceText.ToString());
     }
 
-    [Fact]
-    public void UnrelatedClassInANewTreeLeavesEverythingCached()
+    [Theory]
+    [InlineData(Models.Default)]
+    [InlineData(Models.Binary)]
+    public void UnrelatedClassInANewTreeLeavesEverythingCached(string source)
     {
-        var (driver, compilation) = FirstRun();
+        var (driver, compilation) = FirstRun(source);
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
             "namespace Shop.Other; public sealed class Unrelated { public int Count { get; set; } }", GeneratorHarness.ParseOptions));
 
@@ -102,6 +105,18 @@ public sealed class IncrementalityTests
             new Microsoft.CodeAnalysis.Text.TextChange(new Microsoft.CodeAnalysis.Text.TextSpan(tree.Length, 0), "\npublic partial class Helper { public static int Two => 2; }\n"))));
 
         AssertAllCached(Rerun(ref driver, edited));
+    }
+
+    [Fact]
+    public void ChangedProbabilityRerunsTheBinaryPlan()
+    {
+        var (driver, compilation) = FirstRun(Models.Binary);
+        var tree = compilation.SyntaxTrees.Single();
+        string text = tree.GetText().ToString().Replace("TypeProfile(0.5, TaskValues = new[] { 2.0", "TypeProfile(0.25, TaskValues = new[] { 2.0")
+            .Replace("TypeProfile(0.5, TaskValues = new[] { 1.0", "TypeProfile(0.75, TaskValues = new[] { 1.0");
+        var result = Rerun(ref driver, compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(text))));
+        Assert.Contains(Reasons(result.TrackedSteps, PricingModelGenerator.Steps.Plan), r => r.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("TypeProfile.Tasks(0.25, 2.0, 0.6)", result.GeneratedSources.Single().SourceText.ToString());
     }
 
     [Fact]
@@ -136,6 +151,7 @@ public sealed class IncrementalityTests
     [InlineData(Models.Ces)]
     [InlineData(Models.HandWritten)]
     [InlineData(Models.CustomCes)]
+    [InlineData(Models.Binary)]
     public void StepOutputsHoldNoCompilationObjects(string source)
     {
         var (driver, _) = FirstRun(source);

@@ -24,6 +24,11 @@ public sealed class InvalidModelTests
         public partial class /*NAME*/ChatApi;
         """;
 
+    /// <summary>The template as a binary model: the profiles in place of the distributions.</summary>
+    private static string Binary(string profiles) => With("VALUES", profiles).Replace("/*SCALES*/[ScaleDistribution(Distribution.Uniform, 0.2, 1.0)]", "");
+
+    private const string Profiles = "[TypeProfile(0.5, TaskValues = new[] { 2.0, 0.6 })][TypeProfile(0.5, Value = 1.0)]";
+
     private static string With(string marker, string replacement)
     {
         int start = Valid.IndexOf("/*" + marker + "*/", System.StringComparison.Ordinal);
@@ -63,7 +68,18 @@ public sealed class InvalidModelTests
         { "scale mixture weight 0", "MENU005", With("SCALES", "[ScaleDistribution(Distribution.Uniform, 0.2, 1.0, Weight = 0.0)][ScaleDistribution(Distribution.Uniform, 0.5, 1.0)]") },
         { "two CobbDouglas attributes", "MENU002", With("EXTRA", "[CobbDouglas(0.25, 0.25, 0.25)]") },
         { "two TokenCosts attributes", "MENU004", With("EXTRA", "[TokenCosts(1.0, 1.0, 1.0)]") },
-        { "TypeProfile (binary environment)", "MENU012", With("EXTRA", "[TypeProfile(0.5, Value = 2.0)][TypeProfile(0.5, Value = 1.0)]") },
+        { "TypeProfiles beside the distributions", "MENU021", With("EXTRA", Profiles) },
+        { "TypeProfiles beside a scale distribution", "MENU021", With("VALUES", Profiles) },
+        { "one TypeProfile", "MENU021", Binary("[TypeProfile(0.5, Value = 1.0)]") },
+        { "three TypeProfiles", "MENU021", Binary(Profiles + "[TypeProfile(0.5, Value = 3.0)]") },
+        { "probabilities summing to 0.9", "MENU021", Binary("[TypeProfile(0.5, Value = 2.0)][TypeProfile(0.4, Value = 1.0)]") },
+        { "probability 1", "MENU021", Binary("[TypeProfile(1.0, Value = 2.0)][TypeProfile(0.0, Value = 1.0)]") },
+        { "negative task value", "MENU021", Binary("[TypeProfile(0.5, TaskValues = new[] { 2.0, -0.6 })][TypeProfile(0.5, Value = 1.0)]") },
+        { "scale above 1", "MENU021", Binary("[TypeProfile(0.5, Value = 2.0, Scale = 1.5)][TypeProfile(0.5, Value = 1.0)]") },
+        { "both Value and TaskValues", "MENU021", Binary("[TypeProfile(0.5, Value = 2.0, TaskValues = new[] { 1.0 })][TypeProfile(0.5, Value = 1.0)]") },
+        { "neither Value nor TaskValues", "MENU021", Binary("[TypeProfile(0.5)][TypeProfile(0.5, Value = 1.0)]") },
+        { "binary model whose custom v has increasing returns", "MENU015", Binary(Profiles).Replace("/*TECHNOLOGY*/[CobbDouglas(0.30, 0.20, 0.10, BaseQuality = 1.0)]", "")
+            .Replace("public partial class /*NAME*/ChatApi;", "public partial class ChatApi { [ProductionFunction] static double F(double x, double y, double z) => x * y * (1 + z); }") },
         { "CobbDouglasAndProductionFunction", "MENU002", Valid.Replace("public partial class /*NAME*/ChatApi;", "public partial class ChatApi { [ProductionFunction] static double F(double x, double y, double z) => x * y * z; }") },
         { "Pareto values with shape 0.5 (nobody served)", "MENU013", With("VALUES", "[ValueDistribution(Distribution.Pareto, 1.0, 0.5)]") },
         { "Pareto values with shape 0.5, no scales", "MENU013", With("SCALES", "").Replace("Uniform, 0.0, 1.0", "Pareto, 1.0, 0.5") },
@@ -87,6 +103,16 @@ public sealed class InvalidModelTests
         Assert.Empty(diagnostics);
         Assert.Single(sources);
         GeneratorHarness.CompileAndLoad(Valid);
+    }
+
+    [Fact]
+    public void TheBinaryTemplateIsValid()
+    {
+        var (sources, diagnostics, _) = GeneratorHarness.Run(Binary(Profiles));
+        Assert.Empty(diagnostics);
+        Assert.Single(sources);
+        GeneratorHarness.CompileAndLoad(Binary(Profiles));
+        Assert.DoesNotContain(GeneratorHarness.AnalyzerDiagnostics(Binary(Profiles)), d => d.Severity >= DiagnosticSeverity.Warning);
     }
 
     [Theory]

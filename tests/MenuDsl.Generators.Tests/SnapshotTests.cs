@@ -132,6 +132,20 @@ internal static class Models
         }
         """;
 
+    /// <summary>model.md §7's binary example: w_H = (2, 0.6), w_L = (1, 1), f = ½ each, Cobb-Douglas (.25, .25, .1), costs (1, 1, 1).</summary>
+    public const string Binary = """
+        using MenuDsl;
+
+        namespace Shop.Pricing;
+
+        [PricingModel]
+        [CobbDouglas(0.25, 0.25, 0.1)]
+        [TokenCosts(1.0, 1.0, 1.0)]
+        [TypeProfile(0.5, TaskValues = new[] { 2.0, 0.6 })]
+        [TypeProfile(0.5, TaskValues = new[] { 1.0, 1.0 })]
+        public partial class TwoTypeApi;
+        """;
+
     /// <summary>The single generated source of <paramref name="source"/>, after checking there is exactly one and no diagnostics.</summary>
     public static string Generate(string source)
     {
@@ -166,6 +180,9 @@ public sealed class SnapshotTests
 
     [Fact]
     public void CustomCesWithConstants() => Check(Models.CustomCes, "Shop.Pricing.CustomCesApi.g.cs");
+
+    [Fact]
+    public void BinaryZeroRentsDistorted() => Check(Models.Binary, "Shop.Pricing.TwoTypeApi.g.cs");
 
     private static void Check(string source, string hintName, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
     {

@@ -1,3 +1,4 @@
+using MenuDsl.Kernel;
 using MenuDsl.Shared.Expressions;
 
 namespace MenuDsl.Generators.Model;
@@ -27,6 +28,32 @@ internal sealed record MenuPlan(
 /// are emitted. No index θ, so no packages.
 /// </summary>
 internal sealed record CustomPlan(MenuSpec Spec, string MethodName, Gradient Gradient, Hessian Hessian) : ModelPlan(Spec);
+
+/// <summary>
+/// The plan of a binary environment (model.md §7): the menu the shared kernel solved at build time, item by item, in
+/// the order of the task segments <paramref name="SegmentWidths"/>, and why it has its regime.
+/// </summary>
+/// <param name="High">Which declared profile is H: 0 the first, 1 the second.</param>
+/// <param name="Explanation">The constraints that decide the regime, with their numbers (the text of MENU010).</param>
+internal sealed record BinaryPlan(
+    MenuSpec Spec,
+    EquatableArray<double> SegmentWidths,
+    BinaryRegimeKind Regime,
+    int High,
+    BinaryItemPlan First,
+    BinaryItemPlan Second,
+    double ExpectedProfit,
+    string Explanation) : ModelPlan(Spec);
+
+/// <summary>One declared type's item: per-segment quality and tokens per task, the shared fine-tuning, T, C and the rent.</summary>
+internal sealed record BinaryItemPlan(
+    EquatableArray<double> Quality,
+    EquatableArray<double> Input,
+    EquatableArray<double> Output,
+    double FineTuning,
+    double Transfer,
+    double Cost,
+    double BuyerUtility);
 
 /// <summary>
 /// The constants of model.md §1–§3 and §8, evaluated by the shared kernel. Cobb-Douglas and CES share them: CES is

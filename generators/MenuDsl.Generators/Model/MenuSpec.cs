@@ -1,4 +1,6 @@
+using System.Linq;
 using MenuDsl.Kernel;
+using MenuDsl.Shared;
 using MenuDsl.Shared.Expressions;
 
 namespace MenuDsl.Generators.Model;
@@ -14,7 +16,8 @@ internal sealed record MenuSpec(
     double OutputCost,
     double FineTuningCost,
     EquatableArray<DistributionSpec> Values,
-    EquatableArray<DistributionSpec> Scales);
+    EquatableArray<DistributionSpec> Scales,
+    EquatableArray<ProfileSpec> Profiles);
 
 /// <summary>Where the generated partial goes: namespace, enclosing types, name and the hint name of the file.</summary>
 /// <param name="Namespace">The namespace, empty for the global one.</param>
@@ -25,6 +28,19 @@ internal sealed record TypeShape(string Namespace, EquatableArray<string> Contai
 
 /// <summary>One declared distribution attribute: family, parameters and mixture weight.</summary>
 internal sealed record DistributionSpec(Family Family, EquatableArray<double> Parameters, double Weight);
+
+/// <summary>
+/// One <c>[TypeProfile(probability, Value = w, Scale = s)]</c> or <c>[TypeProfile(probability, TaskValues = …)]</c> of the
+/// binary environment, as written: null members were not written.
+/// </summary>
+internal sealed record ProfileSpec(double Probability, double? Value, double? Scale, EquatableArray<double>? TaskValues)
+{
+    /// <summary>The shared reading, for the kernel.</summary>
+    public DeclaredProfile Declared => new(Probability, Value, Scale, TaskValues?.ToArray());
+
+    public static ProfileSpec From(DeclaredProfile profile) => new(profile.Probability, profile.Value, profile.Scale,
+        profile.TaskValues is { } tasks ? new EquatableArray<double>(tasks) : null);
+}
 
 /// <summary>The declared production technology; the planner dispatches on its type.</summary>
 internal abstract record TechnologySpec;

@@ -17,8 +17,19 @@ internal enum BinaryRegimeKind
 /// <summary>One item of the two-type menu: the bundle over the task segments, its transfer and cost, the buyer's rent.</summary>
 internal sealed record BinaryItemCore(SegmentedBundle Bundle, double Transfer, double Cost, double BuyerUtility);
 
-/// <summary>The optimal two-type menu: the items of the types as declared (first, second), which one is H, the regime.</summary>
-internal sealed record BinaryMenuCore(BinaryRegimeKind Regime, int High, BinaryItemCore First, BinaryItemCore Second, double ExpectedProfit);
+/// <summary>The optimal two-type menu.</summary>
+/// <param name="Regime">Which constraints bind.</param>
+/// <param name="High">Which declared type is H: 0 the first, 1 the second.</param>
+/// <param name="First">The first declared type's item.</param>
+/// <param name="Second">The second declared type's item.</param>
+/// <param name="ExpectedProfit">f_1 (T_1 − C_1) + f_2 (T_2 − C_2).</param>
+/// <param name="Distortion">t: L's bundle is efficient for w_L − t (w_H − w_L); 0 at full extraction, f_H/f_L when H's incentive constraint binds.</param>
+/// <param name="IncentiveRent">
+/// Why the regime: H's rent from L's bundle ∫(w_H − w_L) v(q_L), with q_L efficient at full extraction (≤ 0: nobody
+/// wants the other's bundle) and efficient for t = f_H/f_L otherwise (&gt; 0: H's incentive constraint binds; &lt; 0: zero rents).
+/// </param>
+internal sealed record BinaryMenuCore(BinaryRegimeKind Regime, int High, BinaryItemCore First, BinaryItemCore Second, double ExpectedProfit,
+    double Distortion, double IncentiveRent);
 
 /// <summary>
 /// The binary environment solved exactly (model.md §7): two task-value profiles on common segments with
@@ -42,7 +53,9 @@ internal static class BinaryCore
 
         var candidates = new List<BinaryMenuCore>();
         // Full extraction: each efficient bundle at its own gross value. H is the type with the larger gross value.
-        var extraction = Menu(BinaryRegimeKind.FullExtraction, HigherValue(), efficient[0], efficient[1], 0, 0);
+        int higher = HigherValue();
+        var extraction = Menu(BinaryRegimeKind.FullExtraction, higher, efficient[0], efficient[1], 0, 0, 0,
+            Rent(profiles[higher], profiles[1 - higher], efficient[1 - higher]));
         if (Feasible(extraction)) return extraction;
 
         for (int high = 0; high < 2; high++)
@@ -56,12 +69,12 @@ internal static class BinaryCore
             double rent = Rent(wH, wL, distorted);
             if (rent >= 0)
             {
-                candidates.Add(Order(BinaryRegimeKind.HighIncentiveBinding, high, efficient[high], distorted, rent));
+                candidates.Add(Order(BinaryRegimeKind.HighIncentiveBinding, high, efficient[high], distorted, rent, ratio, rent));
                 continue;
             }
             // Rent(t) falls from > 0 at t = 0 to < 0 at t = f_H/f_L: the t where H is just indifferent.
             double t = Numeric.FirstTrue(k => Rent(wH, wL, technology.FirstBest(widths, Virtual(wH, wL, k))) <= 0, 0, ratio);
-            candidates.Add(Order(BinaryRegimeKind.ZeroRentsDistorted, high, efficient[high], technology.FirstBest(widths, Virtual(wH, wL, t)), 0));
+            candidates.Add(Order(BinaryRegimeKind.ZeroRentsDistorted, high, efficient[high], technology.FirstBest(widths, Virtual(wH, wL, t)), 0, t, rent));
         }
 
         BinaryMenuCore? best = null;
@@ -80,16 +93,17 @@ internal static class BinaryCore
             return sum;
         }
 
-        BinaryMenuCore Order(BinaryRegimeKind regime, int high, SegmentedBundle highBundle, SegmentedBundle lowBundle, double highRent) =>
-            high == 0 ? Menu(regime, 0, highBundle, lowBundle, highRent, 0) : Menu(regime, 1, lowBundle, highBundle, 0, highRent);
+        BinaryMenuCore Order(BinaryRegimeKind regime, int high, SegmentedBundle highBundle, SegmentedBundle lowBundle, double highRent, double distortion, double incentiveRent) =>
+            high == 0 ? Menu(regime, 0, highBundle, lowBundle, highRent, 0, distortion, incentiveRent) : Menu(regime, 1, lowBundle, highBundle, 0, highRent, distortion, incentiveRent);
 
         // L pays its gross value; H pays its gross value less its rent.
-        BinaryMenuCore Menu(BinaryRegimeKind regime, int high, SegmentedBundle firstBundle, SegmentedBundle secondBundle, double firstRent, double secondRent)
+        BinaryMenuCore Menu(BinaryRegimeKind regime, int high, SegmentedBundle firstBundle, SegmentedBundle secondBundle, double firstRent, double secondRent,
+            double distortion, double incentiveRent)
         {
             var one = Item(first, firstBundle, firstRent);
             var two = Item(second, secondBundle, secondRent);
             double profit = firstProbability * (one.Transfer - one.Cost) + secondProbability * (two.Transfer - two.Cost);
-            return new BinaryMenuCore(regime, high, one, two, profit);
+            return new BinaryMenuCore(regime, high, one, two, profit, distortion, incentiveRent);
         }
 
         BinaryItemCore Item(double[] profile, SegmentedBundle bundle, double rent) =>
