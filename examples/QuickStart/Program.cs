@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using MenuDsl;
 using QuickStart;
 
@@ -53,5 +54,21 @@ foreach (var (w, s) in new[] { (0.60, 1.0), (0.80, 1.0), (1.00, 1.0) })
 var customAudit = MenuAudit.Audit(custom);
 Console.WriteLine(string.Format(culture, "  expected profit {0:0.000000}; incentive audit: max regret {1:G3} over {2} types",
     custom.ExpectedProfit(), customAudit.MaxRegret, customAudit.TypesChecked));
+
+// Two buyer types (model.md §7), solved at build time.
+var binary = TwoTypes.Instance.BinaryMenu;
+Console.WriteLine();
+Console.WriteLine($"Two types: {binary.Regime}, expected profit {binary.ExpectedProfit.ToString("0.000000", culture)}");
+foreach (var (name, item) in new[] { ("H", binary.High), ("L", binary.Low) })
+    Console.WriteLine(string.Format(culture, "  {0} (task values {1}): quality per task [{2}], pays {3:0.000000}, keeps {4:0.000000}",
+        name, string.Join(", ", item.Profile.TaskValues), string.Join(", ", item.Quality.Select(q => q.ToString("0.0000", culture))), item.Transfer, item.BuyerUtility));
+
+// Three published plans: committed spend (pay a fee for a token budget at marginal cost).
+var plans = PlanDesigner.CommittedSpend(model, 3);
+Console.WriteLine();
+Console.WriteLine(string.Format(culture, "Three committed-spend plans keep {0:0.0%} of the continuous package menu's profit:", plans.Retained));
+foreach (var plan in plans.Plans)
+    Console.WriteLine(string.Format(culture, "  fee {0:0.000000} for a budget of {1:0.000000}, chosen from θ = {2:0.0000} by {3:0.0%} of buyers",
+        plan.Fee, plan.Budget, plan.LowestType, plan.Share));
 
 string Price(double x) => double.IsPositiveInfinity(x) ? "∞" : x.ToString("0.000", culture);
