@@ -26,7 +26,7 @@ public sealed record AuditOptions
 public sealed record AuditFinding(string Menu, string Type, string Deviation, double Gain);
 
 /// <summary>
-/// What <see cref="MenuAudit.Audit"/> found. Regrets are the largest gain a type on the grid gets from a deviation,
+/// What <see cref="MenuAudit.Audit(IPricingModel, AuditOptions)"/> found. Regrets are the largest gain a type on the grid gets from a deviation,
 /// divided by the largest transfer on the grid; so is the participation violation. Gains below 10⁻¹² of the largest
 /// transfer are rounding and count as 0.
 /// </summary>
@@ -136,6 +136,52 @@ public static class MenuAudit
 
         var worst = Worst.Larger(Worst.Larger(direct, tariff), package);
         return new AuditReport(direct.Regret, tariff.Regret, package.Regret, participation.Regret, checkedTypes, worst.Finding, packagesSkipped);
+    }
+
+    /// <summary>
+    /// Audits a menu of published plans of <paramref name="model"/>: every θ on a grid (equal-mass quantiles of θ and both
+    /// sides of every plan's lowest type) takes the plan the menu assigns it (the last whose <see cref="Plan.LowestType"/> it
+    /// reaches, or none) and is checked against every other plan and against buying nothing. The quality a plan gives
+    /// comes from spending its budget at its prices optimally (C(q, 1) inverted at the plan's markup), not from the plan's
+    /// own <see cref="Plan.Quality"/>. Reported as <see cref="AuditReport.PackageRegret"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The model has no index θ, or the grid size is below 2.</exception>
+    public static AuditReport Audit(PlanMenu menu, IIndexModel model, AuditOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(menu);
+        ArgumentNullException.ThrowIfNull(model);
+        options ??= new AuditOptions();
+        if (options.ValuePoints < 2) throw new ArgumentOutOfRangeException(nameof(options), options.ValuePoints, "ValuePoints must be at least 2.");
+        var technology = MenuMetrics.Index(model.Description);
+        var thetas = ThetaDistributions.For(model.Description.Values, model.Description.Scales, technology.Delta).Core;
+        var grid = new List<double>(Grid(thetas, options.ValuePoints * options.ScalePoints));
+        foreach (var plan in menu.Plans)
+            foreach (double t in new[] { plan.LowestType * (1 - 1e-9), plan.LowestType * (1 + 1e-9) })
+                if (t >= thetas.Lower && t <= thetas.Upper) grid.Add(t);
+        var types = Distinct(grid);
+        // A budget B at markup m buys the q with m·C(q, 1) = B (committed spend: m = 1).
+        var quality = menu.Plans.Select(p => QualityForBudget(technology, p.Budget / p.Markup)).ToArray();
+        double largest = menu.Plans.Count == 0 ? 0 : menu.Plans.Max(p => p.Fee);
+        var regret = new Worst(largest);
+        var participation = new Worst(largest);
+        foreach (double theta in types)
+        {
+            string type = $"θ = {theta:G6}";
+            int own = -1;
+            for (int k = 0; k < menu.Plans.Count; k++)
+                if (menu.Plans[k].LowestType <= theta) own = k;
+            double ownPayoff = own < 0 ? 0 : theta * quality[own] - menu.Plans[own].Fee;
+            if (own >= 0)
+            {
+                participation.Offer(-ownPayoff, "participation", type, $"plan {own + 1} (buyer utility)");
+                participation.Offer(menu.Plans[own].Budget - menu.Plans[own].Fee, "participation", type, $"plan {own + 1} (seller profit)");
+            }
+            regret.Offer(-ownPayoff, "plan", type, "buying no plan");
+            for (int k = 0; k < menu.Plans.Count; k++)
+                if (k != own)
+                    regret.Offer(theta * quality[k] - menu.Plans[k].Fee - ownPayoff, "plan", type, $"plan {k + 1} (fee {menu.Plans[k].Fee:G6})");
+        }
+        return new AuditReport(0, 0, regret.Regret, participation.Regret, types.Length, Worst.Larger(regret, participation).Finding);
     }
 
     /// <summary>

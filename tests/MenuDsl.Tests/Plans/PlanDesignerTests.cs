@@ -75,6 +75,26 @@ public sealed class PlanDesignerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_audit_passes_optimal_plans_and_names_a_plan_priced_too_high()
+    {
+        foreach (var model in Models())
+        {
+            var menu = PlanDesigner.CommittedSpend(model, 3);
+            var report = MenuAudit.Audit(menu, model);
+            output.WriteLine(report.ToString());
+            Assert.True(report.MaxRegret <= 1e-9, report.ToString());
+            Assert.True(report.ParticipationViolation <= 1e-9, report.ToString());
+
+            // Plan 2's fee raised by 5%: its lowest buyers now prefer plan 1, and the audit says so.
+            var plans = menu.Plans.ToArray();
+            plans[1] = plans[1] with { Fee = plans[1].Fee * 1.05 };
+            var tampered = MenuAudit.Audit(menu with { Plans = plans }, model);
+            Assert.True(tampered.PackageRegret > 1e-4, tampered.ToString());
+            Assert.Contains("plan 1", tampered.Worst);
+        }
+    }
+
+    [Fact]
     public void Every_type_prefers_its_own_plan_by_brute_force()
     {
         var menu = PlanDesigner.CommittedSpend(Models()[1], 4);
