@@ -92,7 +92,12 @@ internal sealed record HandTechnology(string Name, double Kappa, double K, doubl
         if (Slope(B) > 0)
         {
             double lo = B, hi = 2 * B;
-            while (Slope(hi) > 0) { lo = hi; hi *= 2; }
+            while (Slope(hi) > 0)
+            {
+                lo = hi;
+                hi *= 2;
+                if (!double.IsFinite(hi)) throw new InvalidOperationException("The first best's fine-tuning level is unbounded.");
+            }
             for (int i = 0; i < 200 && hi - lo > 0; i++)
             {
                 double mid = 0.5 * (lo + hi);
@@ -167,20 +172,23 @@ internal static class BinaryBruteForce
         }
         int m = constraints.Count;
 
-        // A strictly feasible start: q_1 = q0 + εd, q_2 = q0 − εd with d = a_1 − a_2, transfers with slack.
+        // A strictly feasible start: q_1 = q0 + e, q_2 = q0 − e around q0 = the larger first-best quality per segment,
+        // e_i = ½ q0_i d_i / max|d|, d = a_1 − a_2, so that (a_1 − a_2)·(q_1 − q_2) > 0; transfers with slack.
+        var efficient = new[] { tech.FirstBest(widths, w[0]), tech.FirstBest(widths, w[1]) };
+        double top = Math.Max(efficient[0].Quality.Max(), efficient[1].Quality.Max());
+        var q0 = Enumerable.Range(0, n).Select(i => Math.Max(Math.Max(efficient[0].Quality[i], efficient[1].Quality[i]), top > 0 ? 1e-3 * top : 1)).ToArray();
         var u = new double[size];
         double dMax = Enumerable.Range(0, n).Max(i => Math.Abs(a[0][i] - a[1][i]));
-        double eps = dMax > 0 ? 0.5 / dMax : 0;
+        double delta = 0;
         for (int i = 0; i < n; i++)
         {
-            double d = a[0][i] - a[1][i];
-            u[Q(0, i)] = 1 + eps * d;
-            u[Q(1, i)] = 1 - eps * d;
+            double e = dMax > 0 ? 0.5 * q0[i] * (a[0][i] - a[1][i]) / dMax : 0;
+            u[Q(0, i)] = q0[i] + e;
+            u[Q(1, i)] = q0[i] - e;
+            delta += (a[0][i] + a[1][i]) * e;
         }
         double Dot(double[] x, int from) { double s = 0; for (int i = 0; i < n; i++) s += x[i] * u[Q(from, i)]; return s; }
-        double delta = 0;
-        for (int i = 0; i < n; i++) delta += eps * (a[0][i] + a[1][i]) * (a[0][i] - a[1][i]);
-        u[T(1)] = Math.Min(Dot(a[1], 1), Dot(a[0], 0) - delta) - scale;
+        u[T(1)] = Math.Min(Dot(a[1], 1), Dot(a[0], 0) - delta) - 0.1 * scale;
         u[T(0)] = u[T(1)] + delta;
 
         double Slack(double[] c, double[] at) { double s = 0; for (int i = 0; i < size; i++) s += c[i] * at[i]; return s; }
@@ -231,11 +239,13 @@ internal static class BinaryBruteForce
                     }
                 }
                 var step = LinearSolve(hessian, [.. gradient.Select(g => -g)]);
+                if (!step.All(double.IsFinite)) throw new InvalidOperationException($"The brute force's Newton step is not finite at t = {t}.");
                 double decrement = -gradient.Zip(step, (g, d) => g * d).Sum();
                 if (decrement < 1e-10) break;
                 double length = 1;
                 double[] Move(double l) => [.. u.Select((x, i) => x + l * step[i])];
-                while (!Inside(Move(length))) length *= 0.5;
+                while (!Inside(Move(length)))
+                    if ((length *= 0.5) < 1e-30) throw new InvalidOperationException($"The brute force's Newton step leaves the feasible set at t = {t}.");
                 if (decrement > 0.1)
                 {
                     double now = Barrier(u, t);
