@@ -35,6 +35,10 @@ public class BadInputReflectionTests
         [typeof(TwoPartTariff)] = "result record",
         [typeof(PackageContract)] = "result record",
         [typeof(SpendPlan)] = "result record",
+        [typeof(Plan)] = "result record",
+        [typeof(PlanMenu)] = "result record",
+        [typeof(BinaryItem)] = "result record",
+        [typeof(BinaryMenu)] = "result record",
         [typeof(ModelDescription)] = "the declared parameters as data; only the builder creates models from them",
         [typeof(CobbDouglasAttribute)] = "attribute: checked at compile time by MENU003",
         [typeof(TokenCostsAttribute)] = "attribute: checked at compile time by MENU004",
@@ -144,6 +148,12 @@ public class BadInputReflectionTests
             // A scale is a share of tasks: hi above 1 is out of support too.
             ["ModelBuilder<IPricingModel>.WithScales"] = new(PricingModel.Custom((x, y, z) => x * y * z), [Distribution.Uniform, new[] { 0.2, 1.0 }],
                 Rules(("parameters[0]", lo), ("parameters[1]", Bad(0.1, 1.5)))),
+
+            // Binary environment (model.md §7): a probability in (0, 1), values finite and ≥ 0, a scale in (0, 1].
+            ["TypeProfile.ValueScale"] = new(null, [0.5, 2.0, 0.5],
+                Rules(("probability", Bad(0, 1, -0.1, 1.5)), ("value", Bad(-1)), ("scale", Bad(0, -0.5, 1.5)))),
+            ["TypeProfile.Tasks"] = new(null, [0.5, new[] { 2.0, 0.6 }],
+                Rules(("probability", Bad(0, 1, -0.1, 1.5)), ("taskValues[0]", Bad(-1)), ("taskValues[1]", Bad(-1)))),
 
             ["GeneratedModelSupport.CheckValue"] = new(null, [f.Model.Description.Values, 0.8], Rules(("value", Bad(-0.5, 1.5)))),
             ["GeneratedModelSupport.CheckScale"] = new(null, [f.Scales, s], Rules(("scale", badScales))),
