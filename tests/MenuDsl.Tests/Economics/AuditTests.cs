@@ -131,45 +131,28 @@ public sealed class AuditTests
     }
 
     /// <summary>A model whose contracts (and so tariffs) are changed by a rule.</summary>
-    private sealed class Perturbed(IIndexModel inner, Func<double, Contract, Contract> change) : IIndexModel
+    private sealed class Perturbed(IIndexModel inner, Func<double, Contract, Contract> change) : DelegatingIndexModel(inner)
     {
-        public ModelDescription Description => inner.Description;
-        public double ReserveValue => inner.ReserveValue;
-        public double FineTuningThreshold => inner.FineTuningThreshold;
-        public Allocation Efficient(double value, double scale) => inner.Efficient(value, scale);
-        public double VirtualValue(double value) => inner.VirtualValue(value);
-        public Contract Contract(double value, double scale) => change(value, inner.Contract(value, scale));
-        public TwoPartTariff Tariff(double value, double scale)
+        public override Contract Contract(double value, double scale) => change(value, Inner.Contract(value, scale));
+        public override TwoPartTariff Tariff(double value, double scale)
         {
-            var tariff = inner.Tariff(value, scale);
-            var original = inner.Contract(value, scale);
+            var tariff = Inner.Tariff(value, scale);
+            var original = Inner.Contract(value, scale);
             return tariff.IsNoSale ? tariff : tariff with { Fee = tariff.Fee + Contract(value, scale).Transfer - original.Transfer };
         }
-        public double Theta(double value, double scale) => inner.Theta(value, scale);
-        public PackageContract Package(double theta) => inner.Package(theta);
-        public TwoPartTariff PackageTariff(double theta) => inner.PackageTariff(theta);
     }
 
     /// <summary>The tariff menu a naive implementation gives pooled types: m = w/φ̄(w) and a fee, instead of the bundle.</summary>
-    private sealed class SeparatePoolTariffs(IIndexModel inner) : IIndexModel
+    private sealed class SeparatePoolTariffs(IIndexModel inner) : DelegatingIndexModel(inner)
     {
-        public ModelDescription Description => inner.Description;
-        public double ReserveValue => inner.ReserveValue;
-        public double FineTuningThreshold => inner.FineTuningThreshold;
-        public Allocation Efficient(double value, double scale) => inner.Efficient(value, scale);
-        public double VirtualValue(double value) => inner.VirtualValue(value);
-        public Contract Contract(double value, double scale) => inner.Contract(value, scale);
-        public TwoPartTariff Tariff(double value, double scale)
+        public override TwoPartTariff Tariff(double value, double scale)
         {
-            var tariff = inner.Tariff(value, scale);
+            var tariff = Inner.Tariff(value, scale);
             if (tariff.Included is null) return tariff;
-            var c = inner.Contract(value, scale);
-            double m = value / inner.VirtualValue(value);
+            var c = Inner.Contract(value, scale);
+            double m = value / Inner.VirtualValue(value);
             var costs = Description;
             return new TwoPartTariff(m * costs.InputCost, m * costs.OutputCost, m * costs.FineTuningCost, c.Transfer - m * c.Cost, scale, m);
         }
-        public double Theta(double value, double scale) => inner.Theta(value, scale);
-        public PackageContract Package(double theta) => inner.Package(theta);
-        public TwoPartTariff PackageTariff(double theta) => inner.PackageTariff(theta);
     }
 }

@@ -77,18 +77,8 @@ public sealed class CommittedSpendTests
     }
 
     /// <summary>Plans that include 10% more budget than the package costs, for the same payment.</summary>
-    private sealed class GenerousBudgets(IIndexModel inner) : IIndexModel
+    private sealed class GenerousBudgets(IIndexModel inner) : DelegatingIndexModel(inner)
     {
-        public ModelDescription Description => inner.Description;
-        public double ReserveValue => inner.ReserveValue;
-        public double FineTuningThreshold => inner.FineTuningThreshold;
-        public Allocation Efficient(double value, double scale) => inner.Efficient(value, scale);
-        public double VirtualValue(double value) => inner.VirtualValue(value);
-        public Contract Contract(double value, double scale) => inner.Contract(value, scale);
-        public TwoPartTariff Tariff(double value, double scale) => inner.Tariff(value, scale);
-        public double Theta(double value, double scale) => inner.Theta(value, scale);
-        public PackageContract Package(double theta) => inner.Package(theta);
-        public TwoPartTariff PackageTariff(double theta) => inner.PackageTariff(theta);
-        public SpendPlan CommittedSpend(double theta) => inner.CommittedSpend(theta) with { Budget = 1.1 * inner.CommittedSpend(theta).Budget };
+        public override SpendPlan CommittedSpend(double theta) => Inner.CommittedSpend(theta) with { Budget = 1.1 * Inner.CommittedSpend(theta).Budget };
     }
 }
