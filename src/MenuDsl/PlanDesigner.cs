@@ -39,7 +39,7 @@ public sealed record PlanMenu(IReadOnlyList<Plan> Plans, double ExpectedProfit, 
 /// </summary>
 public static class PlanDesigner
 {
-    // Types on the dynamic-programming grid: equal-mass quantile midpoints of θ.
+    // Types on the dynamic-programming grid.
     private const int GridSize = 1200;
 
     /// <summary>
@@ -72,17 +72,21 @@ public static class PlanDesigner
         return (technology, thetas);
     }
 
-    /// <summary>The cell qualities of the best split of the grid into at most K cells above an excluded prefix.</summary>
+    /// <summary>The cell qualities of the best split of the grid into K cells above an excluded prefix.</summary>
     private static double[] GridOptimum(CobbDouglasCore technology, DistributionCore thetas, int count)
     {
-        int n = GridSize;
-        var nu = new double[n + 1]; // prefix sums of ν over the grid
-        for (int i = 0; i < n; i++) nu[i + 1] = nu[i] + thetas.VirtualValue(thetas.Quantile((i + 0.5) / n));
+        var (mass, nu) = Grid(thetas);
+        int n = mass.Length;
+        // Prefix sums of mass and of mass·ν: a cell's mean ν is their ratio.
+        var massSum = new double[n + 1];
+        var nuSum = new double[n + 1];
+        for (int i = 0; i < n; i++) { massSum[i + 1] = massSum[i] + mass[i]; nuSum[i + 1] = nuSum[i] + mass[i] * nu[i]; }
+        double Mean(int from, int to) => massSum[to] > massSum[from] ? (nuSum[to] - nuSum[from]) / (massSum[to] - massSum[from]) : 0;
         // A cell's profit is its mass times max_Q (ν̄ Q − C(Q)): the first-best surplus of value ν̄.
         double Cell(int from, int to)
         {
-            double mean = (nu[to] - nu[from]) / (to - from);
-            return mean > 0 ? (to - from) / (double)n * technology.Surplus(mean, 1) : 0;
+            double mean = Mean(from, to);
+            return mean > 0 ? (massSum[to] - massSum[from]) * technology.Surplus(mean, 1) : 0;
         }
         var best = new double[count + 1, n + 1];
         var cut = new int[count + 1, n + 1];
@@ -101,11 +105,35 @@ public static class PlanDesigner
         for (int k = count, j = n; k >= 1; k--)
         {
             int i = cut[k, j];
-            double mean = (nu[j] - nu[i]) / (j - i);
+            double mean = Mean(i, j);
             qualities[k - 1] = mean > 0 ? technology.FirstBest(mean, 1).Quality : 0;
             j = i;
         }
         return qualities;
+    }
+
+    /// <summary>
+    /// Grid types with their mass and ν: equal-mass quantile midpoints where quantiles are cheap; where they are root
+    /// searches (a numeric law of θ), equal steps in θ up to the numeric top with masses from the CDF.
+    /// </summary>
+    private static (double[] Mass, double[] Nu) Grid(DistributionCore thetas)
+    {
+        var mass = new double[GridSize];
+        var nu = new double[GridSize];
+        if (!thetas.HasCostlyQuantile)
+        {
+            for (int i = 0; i < GridSize; i++) { mass[i] = 1.0 / GridSize; nu[i] = thetas.VirtualValue(thetas.Quantile((i + 0.5) / GridSize)); }
+            return (mass, nu);
+        }
+        double lo = thetas.Lower, step = (thetas.Top - lo) / GridSize, below = 0;
+        for (int i = 0; i < GridSize; i++)
+        {
+            double above = i == GridSize - 1 ? 1 : thetas.Cdf(lo + (i + 1) * step);
+            mass[i] = above - below;
+            nu[i] = thetas.VirtualValue(lo + (i + 0.5) * step);
+            below = above;
+        }
+        return (mass, nu);
     }
 
     /// <summary>
@@ -123,9 +151,7 @@ public static class PlanDesigner
             {
                 double lo = bounds[k], hi = bounds[k + 1];
                 double mass = thetas.Cdf(hi) - thetas.Cdf(lo);
-                double mean = mass > 0
-                    ? Expectations.Of(thetas, t => t < hi ? thetas.VirtualValue(t) : 0, lo, hi, "the mean virtual value of a plan's buyers") / mass
-                    : 0;
+                double mean = mass > 0 ? (Integral(thetas, hi) - Integral(thetas, lo)) / mass : 0;
                 next[k] = mean > 0 ? technology.FirstBest(mean, 1).Quality : q[k];
             }
             double change = 0;
@@ -135,6 +161,10 @@ public static class PlanDesigner
         }
         return q;
     }
+
+    // ∫ ν dF up to t; at an unbounded top, the whole integral (t·(1 − F(t)) → 0 for a finite mean).
+    private static double Integral(DistributionCore thetas, double t) =>
+        double.IsPositiveInfinity(t) ? thetas.Lower : thetas.IronedCumulativeVirtualValue(t);
 
     /// <summary>θ_0 … θ_K: where ν reaches C(Q_1)/Q_1, then each [C(Q_{k+1}) − C(Q_k)]/(Q_{k+1} − Q_k); θ_K is the top.</summary>
     private static double[] Boundaries(CobbDouglasCore technology, DistributionCore thetas, double[] q)

@@ -143,6 +143,16 @@ internal abstract class DistributionCore
     public double CumulativeVirtualValue(double t) => Lower - t * Survival(t);
 
     /// <summary>
+    /// ∫ φ̄ dF from the bottom of the support to t for the ironed φ̄: H itself off the pools (the hull touches H there),
+    /// and linear in F across a pool at the pool's level. Needs only the CDF, not a quadrature of φ̄.
+    /// </summary>
+    public double IronedCumulativeVirtualValue(double t)
+    {
+        if (IsCertifiedRegular || Ironing.PoolContaining(t) is not { } pool) return CumulativeVirtualValue(t);
+        return CumulativeVirtualValue(pool.Lower) + pool.Level * (Cdf(t) - Cdf(pool.Lower));
+    }
+
+    /// <summary>
     /// Points where the density may be discontinuous or not smooth (ends of the components' supports).
     /// Quadrature splits there.
     /// </summary>

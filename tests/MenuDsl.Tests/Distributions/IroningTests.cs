@@ -392,3 +392,27 @@ public class IroningTests
         gen.Check((w1, i1, w2, i2) => AssertIroned(new UniformMixture((w1, i1.Lo, i1.Hi), (w2, i2.Lo, i2.Hi)), 1500), iter: 500, seed: "0IroningMix1");
     }
 }
+
+/// <summary>∫ φ̄ dF in closed form (what the plan designer's centroids use) against quadrature of the ironed φ̄.</summary>
+public sealed class IronedCumulativeVirtualValueTests
+{
+    [Fact]
+    public void Equals_the_integral_of_the_ironed_virtual_value_inside_and_outside_pools()
+    {
+        // The README mixture: a dense low segment and a sparse high one. The pool spans the gap (1, 2), so the gap's
+        // point mass in φ (model.md §6) is averaged into the pool's level and ∫ φ̄ dF is a plain integral of φ̄ f.
+        var d = TypeDistribution.Mixture((0.9, TypeDistribution.Uniform(0, 1)), (0.1, TypeDistribution.Uniform(2, 10))).Core;
+        var pool = Assert.Single(d.PoolingIntervals);
+        Assert.True(pool.Lower < 1 && pool.Upper > 2, $"pool [{pool.Lower}, {pool.Upper}]");
+        double[] points = [0.3, pool.Lower, 0.5 * (pool.Lower + 1), 1.5, pool.Upper, 6, 10];
+        foreach (double t in points)
+        {
+            double expected = 0;
+            foreach (var (a, b) in new[] { (0.0, 1.0), (2.0, 10.0) })
+                if (t > a)
+                    expected += MathNet.Numerics.Integration.GaussKronrodRule.Integrate(
+                        x => d.VirtualValue(x) * d.Pdf(x), a, Math.Min(t, b), out _, out _, 1e-13, 20, 61);
+            Assert.True(Math.Abs(d.IronedCumulativeVirtualValue(t) - expected) <= 1e-7, $"t = {t}: {d.IronedCumulativeVirtualValue(t)} vs {expected}");
+        }
+    }
+}
