@@ -143,7 +143,8 @@ public static class MenuAudit
     /// sides of every plan's lowest type) takes the plan the menu assigns it (the last whose <see cref="Plan.LowestType"/> it
     /// reaches, or none) and is checked against every other plan and against buying nothing. The quality a plan gives
     /// comes from spending its budget at its prices optimally (C(q, 1) inverted at the plan's markup), not from the plan's
-    /// own <see cref="Plan.Quality"/>. Reported as <see cref="AuditReport.PackageRegret"/>.
+    /// own <see cref="Plan.Quality"/>; a tariff (no budget) is used freely at its prices. Reported as
+    /// <see cref="AuditReport.PackageRegret"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The model has no index θ, or the grid size is below 2.</exception>
     public static AuditReport Audit(PlanMenu menu, IIndexModel model, AuditOptions? options = null)
@@ -159,8 +160,12 @@ public static class MenuAudit
             foreach (double t in new[] { plan.LowestType * (1 - 1e-9), plan.LowestType * (1 + 1e-9) })
                 if (t >= thetas.Lower && t <= thetas.Upper) grid.Add(t);
         var types = Distinct(grid);
-        // A budget B at markup m buys the q with m·C(q, 1) = B (committed spend: m = 1).
-        var quality = menu.Plans.Select(p => QualityForBudget(technology, p.Budget / p.Markup)).ToArray();
+        // A budget B at markup m buys the q with m·C(q, 1) = B (committed spend: m = 1); without a budget (a tariff) the
+        // buyer buys freely at m·c and nets m times the first-best surplus of θ/m.
+        var quality = menu.Plans.Select(p => double.IsPositiveInfinity(p.Budget) ? double.NaN : QualityForBudget(technology, p.Budget / p.Markup)).ToArray();
+        double Payoff(int k, double theta) => double.IsNaN(quality[k])
+            ? menu.Plans[k].Markup * technology.Surplus(theta / menu.Plans[k].Markup, 1) - menu.Plans[k].Fee
+            : theta * quality[k] - menu.Plans[k].Fee;
         double largest = menu.Plans.Count == 0 ? 0 : menu.Plans.Max(p => p.Fee);
         var regret = new Worst(largest);
         var participation = new Worst(largest);
@@ -170,16 +175,17 @@ public static class MenuAudit
             int own = -1;
             for (int k = 0; k < menu.Plans.Count; k++)
                 if (menu.Plans[k].LowestType <= theta) own = k;
-            double ownPayoff = own < 0 ? 0 : theta * quality[own] - menu.Plans[own].Fee;
+            double ownPayoff = own < 0 ? 0 : Payoff(own, theta);
             if (own >= 0)
             {
                 participation.Offer(-ownPayoff, "participation", type, $"plan {own + 1} (buyer utility)");
-                participation.Offer(menu.Plans[own].Budget - menu.Plans[own].Fee, "participation", type, $"plan {own + 1} (seller profit)");
+                if (double.IsFinite(menu.Plans[own].Budget))
+                    participation.Offer(menu.Plans[own].Budget - menu.Plans[own].Fee, "participation", type, $"plan {own + 1} (seller profit)");
             }
             regret.Offer(-ownPayoff, "plan", type, "buying no plan");
             for (int k = 0; k < menu.Plans.Count; k++)
                 if (k != own)
-                    regret.Offer(theta * quality[k] - menu.Plans[k].Fee - ownPayoff, "plan", type, $"plan {k + 1} (fee {menu.Plans[k].Fee:G6})");
+                    regret.Offer(Payoff(k, theta) - ownPayoff, "plan", type, $"plan {k + 1} (fee {menu.Plans[k].Fee:G6})");
         }
         return new AuditReport(0, 0, regret.Regret, participation.Regret, types.Length, Worst.Larger(regret, participation).Finding);
     }

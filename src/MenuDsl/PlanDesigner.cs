@@ -11,12 +11,12 @@ namespace MenuDsl;
 /// </summary>
 /// <param name="Fee">What the plan costs the buyer.</param>
 /// <param name="Markup">Per-token prices over marginal cost (1 for committed spend).</param>
-/// <param name="Budget">The token spend included, at the listed prices.</param>
+/// <param name="Budget">The token spend included, at the listed prices (+∞ for a tariff: buy freely).</param>
 /// <param name="InputPrice">Price per input token.</param>
 /// <param name="OutputPrice">Price per output token.</param>
 /// <param name="FineTuningPrice">Price per fine-tuning token.</param>
 /// <param name="LowestType">The lowest θ that chooses this plan.</param>
-/// <param name="Quality">Q, the quality the budget buys when spent optimally.</param>
+/// <param name="Quality">Q, the quality the budget buys when spent optimally (for a tariff: what its lowest buyer buys).</param>
 /// <param name="Share">The share of all buyers that choose this plan.</param>
 public sealed record Plan(double Fee, double Markup, double Budget, double InputPrice, double OutputPrice, double FineTuningPrice,
     double LowestType, double Quality, double Share);
@@ -53,6 +53,128 @@ public static class PlanDesigner
         if (count < 1 || count > 50) throw new ArgumentOutOfRangeException(nameof(count), count, $"'count' must lie in 1…50 but is {count}.");
         var (technology, thetas) = Parts(model);
         return Choices(model, technology, thetas, Refine(technology, thetas, GridOptimum(technology, thetas, count)));
+    }
+
+    /// <summary>
+    /// A menu of <paramref name="count"/> two-part tariffs: plan k charges a fee and sells every token at m_k times its
+    /// cost, so type θ on it buys the first-best quality of value θ/m_k. The design starts from the committed-spend
+    /// cells, with markups the cells' mean θ over mean ν, fees making each boundary type indifferent (the lowest
+    /// indifferent to buying nothing), and climbs the expected profit by golden-section search over one boundary or
+    /// markup at a time, keeping the markups falling (single crossing, so each cell is the set of types choosing it).
+    /// A local optimum: compare <see cref="PlanMenu.Retained"/> with the committed-spend menu's.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not in 1…10.</exception>
+    public static PlanMenu TwoPartTariffs(IIndexModel model, int count)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (count < 1 || count > 10) throw new ArgumentOutOfRangeException(nameof(count), count, $"'count' must lie in 1…10 but is {count}.");
+        var (technology, thetas) = Parts(model);
+        var spend = CommittedSpend(model, count);
+        int k = spend.Plans.Count;
+        var bounds = new double[k + 1];
+        for (int i = 0; i < k; i++) bounds[i] = spend.Plans[i].LowestType;
+        bounds[k] = thetas.Upper;
+        var markups = new double[k];
+        for (int i = 0; i < k; i++)
+        {
+            double mass = thetas.Cdf(bounds[i + 1]) - thetas.Cdf(bounds[i]);
+            double meanTheta = Expectations.Of(thetas, t => t < bounds[i + 1] ? t : 0, bounds[i], bounds[i + 1], "the mean type of a plan") / mass;
+            double meanNu = (Integral(thetas, bounds[i + 1]) - Integral(thetas, bounds[i])) / mass;
+            markups[i] = Math.Max(1, meanTheta / meanNu);
+        }
+        for (int i = 1; i < k; i++) markups[i] = Math.Min(markups[i], markups[i - 1]);
+
+        var tariffs = new TariffDesign(technology, thetas, bounds, markups);
+        tariffs.Climb();
+        return tariffs.Menu(model.ExpectedPackageProfit());
+    }
+
+    /// <summary>K tariffs given by their cell boundaries and markups; fees follow from indifference.</summary>
+    private sealed class TariffDesign(CobbDouglasCore technology, DistributionCore thetas, double[] bounds, double[] markups)
+    {
+        private int Count => markups.Length;
+
+        // u_k(θ) = m_k S(θ/m_k) − p_k: buying freely at m_k·c nets m_k times the first-best surplus of value θ/m_k.
+        private double Gross(int k, double theta) => markups[k] * technology.Surplus(theta / markups[k], 1);
+
+        private double[] Fees()
+        {
+            var fees = new double[Count];
+            fees[0] = Gross(0, bounds[0]);
+            for (int k = 1; k < Count; k++) fees[k] = fees[k - 1] + Gross(k, bounds[k]) - Gross(k - 1, bounds[k]);
+            return fees;
+        }
+
+        /// <summary>Expected profit when each cell's types take its tariff: fee plus (m − 1) times the cost of what they buy.</summary>
+        public double Profit()
+        {
+            var fees = Fees();
+            double total = 0;
+            for (int k = 0; k < Count; k++)
+            {
+                double lo = bounds[k], hi = bounds[k + 1], m = markups[k], fee = fees[k];
+                if (!(hi > lo)) continue;
+                total += Expectations.Of(thetas, t => t < hi ? fee + (m - 1) * technology.FirstBest(t / m, 1).Cost : 0, lo, hi, "the profit of a tariff");
+            }
+            return total;
+        }
+
+        public void Climb()
+        {
+            double current = Profit();
+            for (int round = 0; round < 40; round++)
+            {
+                double before = current;
+                for (int k = 0; k < Count; k++)
+                {
+                    double below = k == 0 ? thetas.Lower : bounds[k - 1];
+                    current = Maximise(x => bounds[k] = x, bounds[k], below, bounds[k + 1], current);
+                }
+                for (int k = 0; k < Count; k++)
+                {
+                    double floor = k == Count - 1 ? 1 : markups[k + 1], ceiling = k == 0 ? 4 * markups[0] : markups[k - 1];
+                    current = Maximise(x => markups[k] = x, markups[k], floor, ceiling, current);
+                }
+                if (current - before <= 1e-13 * Math.Abs(current)) break;
+            }
+        }
+
+        // Golden section of the profit over one coordinate in [lo, hi]; keeps the old value unless a better one is found.
+        private double Maximise(Action<double> set, double old, double lo, double hi, double current)
+        {
+            double Value(double x) { set(x); return Profit(); }
+            double best = Numeric.GoldenSectionMinimum(x => -Value(x), lo, hi);
+            double found = Value(best);
+            if (found > current) return found;
+            set(old);
+            return current;
+        }
+
+        /// <summary>The plans, with profit and shares from letting every type choose among them (or nothing).</summary>
+        public PlanMenu Menu(double continuousProfit)
+        {
+            var fees = Fees();
+            double Utility(int k, double theta) => Gross(k, theta) - fees[k];
+            // Markups fall, so u_{k+1} − u_k rises in θ: plan k+1 takes over at one θ, found by bisection.
+            var from = new double[Count + 1];
+            from[0] = Numeric.FirstTrue(t => Utility(0, t) >= 0, thetas.Lower, Top());
+            for (int k = 1; k < Count; k++) from[k] = Math.Max(from[k - 1], Numeric.FirstTrue(t => Utility(k, t) >= Utility(k - 1, t), thetas.Lower, Top()));
+            from[Count] = thetas.Upper;
+            var plans = new Plan[Count];
+            double profit = 0;
+            for (int k = 0; k < Count; k++)
+            {
+                double lo = from[k], hi = from[k + 1], m = markups[k], fee = fees[k];
+                double share = hi > lo ? thetas.Cdf(hi) - thetas.Cdf(lo) : 0;
+                if (hi > lo)
+                    profit += Expectations.Of(thetas, t => t < hi ? fee + (m - 1) * technology.FirstBest(t / m, 1).Cost : 0, lo, hi, "the profit of a tariff");
+                plans[k] = new Plan(fee, m, double.PositiveInfinity, m * technology.InputCost, m * technology.OutputCost, m * technology.FineTuningCost,
+                    lo, technology.FirstBest(lo / m, 1).Quality, share);
+            }
+            return new PlanMenu(plans, profit, continuousProfit);
+        }
+
+        private double Top() => double.IsPositiveInfinity(thetas.Upper) ? thetas.Top * 1e3 : thetas.Upper;
     }
 
     /// <summary>The optimality conditions alone (Lloyd) from given qualities: a local optimum, for comparison with the global one.</summary>

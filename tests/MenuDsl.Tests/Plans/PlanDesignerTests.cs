@@ -95,6 +95,73 @@ public sealed class PlanDesignerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void One_tariff_matches_the_best_fee_and_markup_by_brute_force()
+    {
+        // Quadratic cost C = Q²/(2a), a = A0² (b = 1): type θ at markup m buys a θ/m and nets a θ²/(2m) − p; with
+        // w ~ U[0,1] the profit of fee p = a θ0²/(2m) (θ0 indifferent) is (1 − θ0) a θ0²/(2m) + (m − 1) a (1 − θ0³)/(6m²).
+        double a = Math.Pow(Math.Pow(0.25, 0.25) * Math.Pow(0.5 * 0.25, 0.25), 2);
+        double Profit(double theta0, double m) => (1 - theta0) * a * theta0 * theta0 / (2 * m) + (m - 1) * a * (1 - theta0 * theta0 * theta0) / (6 * m * m);
+        double best = 0;
+        for (double t0 = 0.3; t0 <= 0.9; t0 += 0.001)
+            best = Math.Max(best, Profit(t0, GoldenMax(m => Profit(t0, m), 1, 4)));
+        var menu = PlanDesigner.TwoPartTariffs(Quadratic(), 1);
+        output.WriteLine($"one tariff: library {menu.ExpectedProfit:R}, brute force {best:R}; retained {menu.Retained:R}");
+        Assert.True(Math.Abs(menu.ExpectedProfit - best) <= 1e-6 * best, $"{menu.ExpectedProfit} vs {best}");
+        Assert.Equal(a / 12, menu.ContinuousProfit, 1e-12);
+    }
+
+    [Fact]
+    public void K_tariffs_keep_less_than_the_continuous_menu_with_falling_markups_and_pass_the_audit()
+    {
+        double previous = 0;
+        foreach (int count in new[] { 1, 2, 3 })
+        {
+            var menu = PlanDesigner.TwoPartTariffs(Quadratic(), count);
+            output.WriteLine($"K = {count}: retained {menu.Retained:R}; markups {string.Join(", ", menu.Plans.Select(p => p.Markup.ToString("G4")))}");
+            Assert.True(menu.Retained <= 1 + 1e-9 && menu.Retained >= previous - 1e-9, $"K = {count}: {menu.Retained} after {previous}");
+            for (int k = 1; k < menu.Plans.Count; k++)
+            {
+                Assert.True(menu.Plans[k].Markup < menu.Plans[k - 1].Markup, "markups must fall");
+                Assert.True(menu.Plans[k].Fee > menu.Plans[k - 1].Fee, "fees must rise");
+            }
+            Assert.True(menu.Plans[^1].Markup >= 1);
+            var audit = MenuAudit.Audit(menu, Quadratic());
+            Assert.True(audit.MaxRegret <= 1e-9 && audit.ParticipationViolation <= 1e-9, audit.ToString());
+            previous = menu.Retained;
+        }
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Each_markup_is_the_cells_weighted_ratio_of_types_to_virtual_values(int count)
+    {
+        // With IR binding at the bottom, profit is ∫ (ν Q − C(Q)) dF and a tariff at markup m gives Q with C′(Q) = θ/m,
+        // so ∂/∂m = 0 reads m_k = ∫ θ |∂Q/∂m| dF / ∫ ν |∂Q/∂m| dF over the cell: the harmonic mean of θ/ν weighted by
+        // ν |∂Q/∂m|. Quadratic cost: Q ∝ θ/m, so m_k = ∫ θ² / ∫ (2θ − 1) θ over [θ_k, θ_{k+1}] for w ~ U[0, 1].
+        var menu = PlanDesigner.TwoPartTariffs(Quadratic(), count);
+        for (int k = 0; k < menu.Plans.Count; k++)
+        {
+            double lo = menu.Plans[k].LowestType, hi = k + 1 < menu.Plans.Count ? menu.Plans[k + 1].LowestType : 1;
+            double squares = (hi * hi * hi - lo * lo * lo) / 3;
+            double expected = squares / (2 * squares - (hi * hi - lo * lo) / 2);
+            output.WriteLine($"K = {count}, plan {k + 1}: markup {menu.Plans[k].Markup:R}, condition {expected:R}");
+            Assert.True(Math.Abs(menu.Plans[k].Markup - expected) <= 1e-5 * expected, $"plan {k + 1}: {menu.Plans[k].Markup} vs {expected}");
+        }
+    }
+
+    private static double GoldenMax(Func<double, double> f, double a, double b)
+    {
+        const double inverseGolden = 0.6180339887498949;
+        for (int i = 0; i < 100; i++)
+        {
+            double c = b - inverseGolden * (b - a), d = a + inverseGolden * (b - a);
+            if (f(c) >= f(d)) b = d; else a = c;
+        }
+        return 0.5 * (a + b);
+    }
+
+    [Fact]
     public void Every_type_prefers_its_own_plan_by_brute_force()
     {
         var menu = PlanDesigner.CommittedSpend(Models()[1], 4);
