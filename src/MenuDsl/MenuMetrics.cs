@@ -22,6 +22,28 @@ public static class MenuMetrics
     public static double ExpectedRevenue(this IPricingModel model) =>
         OverTypes(model, (phi, item) => phi * item.Quality, "the expected revenue");
 
+    /// <summary>
+    /// Expected profit of linear pricing — today's price sheet: every token at <paramref name="markup"/> × cost, no fee —
+    /// over w ~ F_w and s ~ F_s: each type buys the first best of value w/markup on its tasks and the seller keeps
+    /// (markup − 1) × its cost. The baseline a menu is compared with.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The markup is not finite and ≥ 1.</exception>
+    public static double LinearPricingProfit(this IPricingModel model, double markup)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (!(markup >= 1) || !double.IsFinite(markup))
+            throw new ArgumentOutOfRangeException(nameof(markup), markup, $"'markup' must be finite and >= 1 but is {markup}.");
+        var d = model.Description;
+        var technology = d.Core;
+        var values = d.Values.Core;
+        const string what = "the expected profit of linear pricing";
+        CheckTail(values, technology, what, "values");
+        // The bundle of (w, s) fine-tunes from w = markup·φ̂(s): a kink of the integrand.
+        double PerScale(double s) => Expectations.Of(values, w => w > 0 ? (markup - 1) * technology.FirstBest(w / markup, s).Cost : 0,
+            values.Lower, markup * technology.FineTuningVirtualValue(s), what, technology.Accuracy);
+        return Solved(() => d.Scales is { } scales ? Expectations.Of(scales.Core, PerScale, scales.Core.Lower, double.NaN, what, technology.Accuracy) : PerScale(1), what);
+    }
+
     /// <summary>E[T − C] = E[φ̄_θ Q − C(Q)] of the token-package menu, over θ ~ F_θ.</summary>
     public static double ExpectedPackageProfit(this IIndexModel model) =>
         OverThetas(model, (phi, item) => phi * item.Quality - item.Cost, "the expected package profit");
@@ -43,9 +65,15 @@ public static class MenuMetrics
         double accuracy = technology.Accuracy;
         double PerScale(double s) => Expectations.Of(values, w => Measure(technology, measure, values.VirtualValue(w), s), reserve,
             FineTuningSwitch(values, reserve, technology.FineTuningVirtualValue(s)), what, accuracy);
+        return Solved(() => d.Scales is { } scales ? Expectations.Of(scales.Core, PerScale, scales.Core.Lower, double.NaN, what, accuracy) : PerScale(1), what);
+    }
+
+    // A first best the numeric solver cannot find surfaces as the metric that needed it.
+    private static double Solved(Func<double> compute, string what)
+    {
         try
         {
-            return d.Scales is { } scales ? Expectations.Of(scales.Core, PerScale, scales.Core.Lower, double.NaN, what, accuracy) : PerScale(1);
+            return compute();
         }
         catch (ArithmeticException e) when (ValueScaleMenu.FromSolver(e))
         {

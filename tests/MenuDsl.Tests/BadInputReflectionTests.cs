@@ -35,6 +35,7 @@ public class BadInputReflectionTests
         [typeof(TwoPartTariff)] = "result record",
         [typeof(PackageContract)] = "result record",
         [typeof(SpendPlan)] = "result record",
+        [typeof(Usage)] = "observed usage as data; Calibration.Thetas checks every amount by name",
         [typeof(Plan)] = "result record",
         [typeof(PlanMenu)] = "result record",
         [typeof(BinaryItem)] = "result record",
@@ -125,6 +126,10 @@ public class BadInputReflectionTests
             ["TypeDistribution.TruncatedNormal"] = new(null, [0.5, 1.0, 0.2, 1.0],
                 Rules(("mean", Bad()), ("sd", positive), ("lo", lo), ("hi", [double.NaN, double.NegativeInfinity, 0.1])),
                 Rules(("hi", [double.PositiveInfinity]))),
+
+            // A markup below 1 would sell below cost.
+            ["MenuMetrics.LinearPricingProfit"] = new(null, [f.Model, 1.5], Rules(("markup", Bad(0.5, -1)))),
+            ["Calibration.Thetas"] = new(null, [f.Model, new[] { new Usage(1, 1, 0) }, 1.5], Rules(("markup", Bad(0.5, -1)))),
 
             // α + β + γ ≥ 1 is reported on gamma.
             ["PricingModel.CobbDouglas"] = new(null, [0.3, 0.2, 0.1, 1.0],
