@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using Xunit;
 using Economics = MenuDsl.Analyzers.Tests.Verify<MenuDsl.Analyzers.EconomicsAnalyzer>;
-using Usage = MenuDsl.Analyzers.Tests.Verify<MenuDsl.Analyzers.UsageAnalyzer>;
+using UsageVerify = MenuDsl.Analyzers.Tests.Verify<MenuDsl.Analyzers.UsageAnalyzer>;
 
 namespace MenuDsl.Analyzers.Tests;
 
@@ -13,7 +13,7 @@ public class NothingSilentTests
 
     // The binary environment is generated: nothing to say but MENU010 (an economics finding, not a gap).
     [Fact]
-    public Task Binary_environment_is_generated() => Usage.Analyzer("""
+    public Task Binary_environment_is_generated() => UsageVerify.Analyzer("""
         [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0)]
         [TypeProfile(0.5, Value = 2.0)]
         [TypeProfile(0.5, Value = 1.0)]
@@ -38,10 +38,10 @@ public class NothingSilentTests
     [InlineData("public partial class {|MENU014:ChatApi|} { public ChatApi(int seats) { } }")]
     [InlineData("public partial class ChatApi { public int {|MENU014:MenuDslSolver|} => 1; }")]
     public Task MENU014_types_the_generator_cannot_complete(string declaration) =>
-        Usage.Analyzer(Attributes + "\n" + declaration);
+        UsageVerify.Analyzer(Attributes + "\n" + declaration);
 
     [Fact]
-    public Task MENU014_nested_in_a_generic_type() => Usage.Analyzer($$"""
+    public Task MENU014_nested_in_a_generic_type() => UsageVerify.Analyzer($$"""
         public partial class Outer<T>
         {
             {{Attributes}}
@@ -50,7 +50,7 @@ public class NothingSilentTests
         """);
 
     [Fact]
-    public Task MENU014_model_attributes_without_PricingModel() => Usage.Analyzer("""
+    public Task MENU014_model_attributes_without_PricingModel() => UsageVerify.Analyzer("""
         [CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0), ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
         public partial class {|MENU014:ChatApi|};
         """);
@@ -65,11 +65,11 @@ public class NothingSilentTests
     }
 
     [Fact]
-    public Task Protected_and_internal_constructors_are_accessible() => Usage.Analyzer(
+    public Task Protected_and_internal_constructors_are_accessible() => UsageVerify.Analyzer(
         Attributes + "\npublic partial class ChatApi { internal ChatApi() { } }");
 
     [Fact]
-    public Task MENU005_undefined_distribution_kind() => Usage.Analyzer("""
+    public Task MENU005_undefined_distribution_kind() => UsageVerify.Analyzer("""
         [PricingModel, CobbDouglas(0.3, 0.2, 0.1), TokenCosts(1.0, 2.0, 5.0)]
         [ValueDistribution({|MENU005:(Distribution)42|}, 0.0, 1.0)]
         public partial class ChatApi;
