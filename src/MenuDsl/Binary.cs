@@ -156,7 +156,7 @@ public sealed class BinaryModel : IBinaryModel
             {
                 return menu.Value;
             }
-            catch (ArithmeticException e)
+            catch (ArithmeticException e) when (ValueScaleMenu.FromSolver(e))
             {
                 throw new InvalidOperationException($"The binary menu of {First} and {Second} could not be solved: {e.Message}.", e);
             }
