@@ -110,10 +110,11 @@ public static class MenuAudit
         var package = new Worst(1);
         int checkedTypes = types.Length;
         string? packagesSkipped = null;
-        if (model is IIndexModel index && PackageMenu(index, ThetaGrid(types, MenuMetrics.Index(d).Delta), out packagesSkipped) is var (thetas, packages, packageTariffs))
+        if (model is IIndexModel index && technology is CobbDouglasCore indexTechnology
+            && PackageMenu(index, ThetaGrid(types, indexTechnology.Delta), out packagesSkipped) is var (thetas, packages, packageTariffs))
         {
             var spendPlans = thetas.Select(index.CommittedSpend).ToArray();
-            var budgetQuality = spendPlans.Select(plan => QualityForBudget(MenuMetrics.Index(d), plan.Budget)).ToArray();
+            var budgetQuality = spendPlans.Select(plan => QualityForBudget(indexTechnology, plan.Budget)).ToArray();
             var ownPackage = packages.Select((p, i) => thetas[i] * p.Quality - p.Transfer).ToArray();
             package = new Worst(packages.Max(p => p.Transfer));
             var packageParticipation = new Worst(package.Scale);

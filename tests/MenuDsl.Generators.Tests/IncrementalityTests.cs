@@ -24,6 +24,15 @@ public sealed class IncrementalityTests
         return (driver, compilation);
     }
 
+    /// <summary>The compilation with <paramref name="from"/> replaced by <paramref name="to"/> in its single tree (which must contain it).</summary>
+    private static CSharpCompilation Replaced(CSharpCompilation compilation, string from, string to)
+    {
+        var tree = compilation.SyntaxTrees.Single();
+        string text = tree.GetText().ToString();
+        Assert.Contains(from, text);
+        return compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(text.Replace(from, to))));
+    }
+
     private static GeneratorRunResult Rerun(ref GeneratorDriver driver, Compilation compilation)
     {
         driver = driver.RunGenerators(compilation);
@@ -72,11 +81,7 @@ public sealed class IncrementalityTests
     public void ChangedExponentInAProductionFunctionRerunsThePlan()
     {
         var (driver, compilation) = FirstRun(Models.HandWritten);
-        var tree = compilation.SyntaxTrees.Single();
-        string text = tree.GetText().ToString();
-        Assert.Contains("Math.Pow(y, 0.2)", text);
-        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(
-            Microsoft.CodeAnalysis.Text.SourceText.From(text.Replace("Math.Pow(y, 0.2)", "Math.Pow(y, 0.25)"))));
+        var edited = Replaced(compilation, "Math.Pow(y, 0.2)", "Math.Pow(y, 0.25)");
 
         var result = Rerun(ref driver, edited);
         Assert.Contains(Reasons(result.TrackedSteps, PricingModelGenerator.Steps.Plan), r => r.Reason == IncrementalStepRunReason.Modified);
@@ -124,11 +129,8 @@ public sealed class IncrementalityTests
     {
         var (driver, compilation) = FirstRun();
         string before = driver.GetRunResult().Results[0].GeneratedSources[0].SourceText.ToString();
-        var tree = compilation.SyntaxTrees.Single();
-        string text = tree.GetText().ToString();
-        Assert.Contains("[TokenCosts(1.0, 2.0, 5.0)]", text);
-        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(
-            Microsoft.CodeAnalysis.Text.SourceText.From(text.Replace("[TokenCosts(1.0, 2.0, 5.0)]", "[TokenCosts(1.0, 2.0, 7.5)]"))));
+        var edited = Replaced(compilation, "[TokenCosts(1.0, 2.0, 5.0)]", "[TokenCosts(1.0, 2.0, 7.5)]");
+        string text = compilation.SyntaxTrees.Single().GetText().ToString();
 
         var result = Rerun(ref driver, edited);
         Assert.Contains(Reasons(result.TrackedSteps, PricingModelGenerator.Steps.Spec), r => r.Reason == IncrementalStepRunReason.Modified);

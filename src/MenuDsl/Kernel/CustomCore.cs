@@ -51,7 +51,7 @@ internal sealed class CustomCore(IProductionFunction function, double inputCost,
     public override Bundle FirstBest(double value, double scale)
     {
         if (!(value > 0) || !(scale > 0)) return default;
-        var corner = Solve(value, scale, [0, 0], fineTune: false)!.Value;
+        var corner = Solve(value, scale, null, fineTune: false)!.Value;
         double zCost = FineTuningCost / scale;
         var bundle = corner;
         if (value * Function.Gradient(corner.X, corner.Y, 0).Z > zCost)
@@ -69,7 +69,7 @@ internal sealed class CustomCore(IProductionFunction function, double inputCost,
     public override TaskBundle TaskOptimum(double value, double fineTuning)
     {
         if (!(value > 0)) return new TaskBundle(0, 0, 0, 0);
-        var optimum = Solve(value, 1, [0, 0], fineTune: false, fixedZ: fineTuning)!.Value;
+        var optimum = Solve(value, 1, null, fineTune: false, fixedZ: fineTuning)!.Value;
         CheckConcave(value, 1, optimum);
         return new TaskBundle(optimum.X, optimum.Y, Function.Value(optimum.X, optimum.Y, fineTuning), Function.Gradient(optimum.X, optimum.Y, fineTuning).Z);
     }
@@ -109,7 +109,7 @@ internal sealed class CustomCore(IProductionFunction function, double inputCost,
         bool Pays(double logValue)
         {
             double value = Math.Exp(logValue);
-            var corner = Solve(value, scale, [0, 0], fineTune: false)!.Value;
+            var corner = Solve(value, scale, null, fineTune: false)!.Value;
             return value * Function.Gradient(corner.X, corner.Y, 0).Z > FineTuningCost / scale;
         }
         double lo = 0, hi = 0;
@@ -129,16 +129,17 @@ internal sealed class CustomCore(IProductionFunction function, double inputCost,
     private readonly record struct Optimum(double X, double Y, double Z, double Objective);
 
     /// <summary>
-    /// Maximises value·v − c_x x − c_y y (− (c_z/s) z when fine-tuning) over u = (ln x, ln y, z) from a start; null
+    /// Maximises value·v − c_x x − c_y y (− (c_z/s) z when fine-tuning) over u = (ln x, ln y, z) from a start (or a scan); null
     /// when the interior optimum collapses onto z = 0 (fine-tuning pays at the corner only within rounding).
     /// </summary>
-    private Optimum? Solve(double value, double scale, double[] start, bool fineTune, double fixedZ = 0)
+    private Optimum? Solve(double value, double scale, double[]? start, bool fineTune, double fixedZ = 0)
     {
         int n = fineTune ? 3 : 2;
         double[] cost = [InputCost, OutputCost, FineTuningCost / scale];
         var u = new double[n];
-        Array.Copy(start, u, 2);
-        if (start[0] == 0 && start[1] == 0) ScanScale(value, cost, u);
+        // Without a start (ln x, ln y), a scan of the common token scale gives one.
+        if (start is null) ScanScale(value, cost, u);
+        else Array.Copy(start, u, 2);
         if (fineTune) u[2] = ScanFineTuning(value, cost, u);
         // The scale of z for step limits: its start, or its current value once larger (z itself may pass through 0).
         double zScale = fineTune ? Math.Max(u[2], 1e-300) : 1;
