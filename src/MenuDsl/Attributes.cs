@@ -117,3 +117,37 @@ public sealed class TypeProfileAttribute(double probability) : Attribute
     /// <summary>Values on equal-width task segments, e.g. <c>new[] { 2.0, 0.6 }</c>.</summary>
     public double[]? TaskValues { get; set; }
 }
+
+/// <summary>
+/// One named class of tokens of a Cobb-Douglas technology over J classes, v = Π x_j^(α_j) (b + z)^γ (e.g. input,
+/// cached input, output, reasoning). Declare at least two, in the order results report them: the first two are what
+/// <c>Input</c> and <c>Output</c> of the results hold. Replaces <see cref="CobbDouglasAttribute"/> and
+/// <see cref="TokenCostsAttribute"/>; fine-tuning comes from <see cref="FineTuningAttribute"/>. See <see cref="TokenClassTechnology"/>.
+/// </summary>
+/// <param name="name">The class name, e.g. <c>"cached_input"</c>; unique in the model.</param>
+/// <param name="exponent">α_j &gt; 0; Σ α_j + γ &lt; 1.</param>
+/// <param name="cost">The seller's cost per token of this class, finite and &gt; 0.</param>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = true)]
+public sealed class TokenClassAttribute(string name, double exponent, double cost) : Attribute
+{
+    /// <summary>The class name.</summary>
+    public string Name { get; } = name;
+    /// <summary>α_j.</summary>
+    public double Exponent { get; } = exponent;
+    /// <summary>Cost per token.</summary>
+    public double Cost { get; } = cost;
+}
+
+/// <summary>The fine-tuning factor (b + z)^γ of a token-class technology (<see cref="TokenClassAttribute"/>) and its cost per token.</summary>
+/// <param name="gamma">γ &gt; 0, the exponent of b + z.</param>
+/// <param name="cost">c_z, the cost per fine-tuning token, finite and &gt; 0.</param>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class FineTuningAttribute(double gamma, double cost) : Attribute
+{
+    /// <summary>γ.</summary>
+    public double Gamma { get; } = gamma;
+    /// <summary>c_z.</summary>
+    public double Cost { get; } = cost;
+    /// <summary>b &gt; 0, the quality of the base model without fine-tuning (default 1).</summary>
+    public double BaseQuality { get; set; } = 1.0;
+}

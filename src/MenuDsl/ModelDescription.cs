@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using MenuDsl.Kernel;
 
@@ -30,23 +32,53 @@ public sealed record ModelDescription(
     /// <exception cref="InvalidOperationException">The technology is not Cobb-Douglas.</exception>
     public double Beta => Technology is CobbDouglasTechnology cd ? cd.Beta : throw NotDeclared(nameof(Beta));
 
-    /// <summary>γ, the exponent of b + z, of a Cobb-Douglas or CES technology.</summary>
+    /// <summary>γ, the exponent of b + z, of a Cobb-Douglas, CES or token-class technology.</summary>
     /// <exception cref="InvalidOperationException">The technology is custom.</exception>
     public double Gamma => Technology switch
     {
         CobbDouglasTechnology cd => cd.Gamma,
         CesTechnology ces => ces.Gamma,
+        TokenClassTechnology classes => classes.Gamma,
         _ => throw NotDeclared(nameof(Gamma)),
     };
 
-    /// <summary>b, the base-model quality, of a Cobb-Douglas or CES technology.</summary>
+    /// <summary>b, the base-model quality, of a Cobb-Douglas, CES or token-class technology.</summary>
     /// <exception cref="InvalidOperationException">The technology is custom (b is part of its formula).</exception>
     public double BaseQuality => Technology switch
     {
         CobbDouglasTechnology cd => cd.BaseQuality,
         CesTechnology ces => ces.BaseQuality,
+        TokenClassTechnology classes => classes.BaseQuality,
         _ => throw NotDeclared(nameof(BaseQuality)),
     };
+
+    /// <summary>
+    /// The token classes and their costs per token, in the order results and price sheets list them: "input" and
+    /// "output" for two-class technologies, the declared classes of a <see cref="TokenClassTechnology"/>.
+    /// </summary>
+    public IReadOnlyList<TokenCost> TokenCosts => Technology is TokenClassTechnology t
+        ? [.. t.Classes.Select(c => new TokenCost(c.Name, c.Cost))]
+        : [new TokenCost("input", InputCost), new TokenCost("output", OutputCost)];
+
+    /// <summary>
+    /// The tokens of every class (in <see cref="TokenCosts"/> order) of a bundle whose first two classes hold
+    /// <paramref name="inputTokens"/> and <paramref name="outputTokens"/> (the <c>Input</c> and <c>Output</c> of a result):
+    /// for a token-class technology every class spends its share α_j of the gross value, x_j = α_j·(c_0 x_0/α_0)/c_j.
+    /// </summary>
+    public double[] ClassTokens(double inputTokens, double outputTokens) =>
+        Core is CobbDouglasCore index ? index.ClassTokens(inputTokens, outputTokens) : [inputTokens, outputTokens];
+
+    /// <summary>The tokens per task of every class of an allocation (see <see cref="ClassTokens(double, double)"/>).</summary>
+    public double[] ClassTokens(Allocation allocation) => ClassTokens(allocation.Input, allocation.Output);
+
+    /// <summary>The tokens per task of every class of a contract (see <see cref="ClassTokens(double, double)"/>).</summary>
+    public double[] ClassTokens(Contract contract) => ClassTokens(contract.Input, contract.Output);
+
+    /// <summary>The total tokens of every class of a package (see <see cref="ClassTokens(double, double)"/>).</summary>
+    public double[] ClassTokens(PackageContract package) => ClassTokens(package.InputTokens, package.OutputTokens);
+
+    /// <summary>The price per token of every class (in <see cref="TokenCosts"/> order) under a tariff: its markup times the class cost.</summary>
+    public double[] ClassPrices(TwoPartTariff tariff) => [.. TokenCosts.Select(c => tariff.Markup * c.Cost)];
 
     /// <summary>The kernel's technology with these costs (what the metrics and the audit evaluate).</summary>
     internal TechnologyCore Core => Technology.Core(InputCost, OutputCost, FineTuningCost);

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using MenuDsl.Kernel;
 
 namespace MenuDsl;
@@ -27,6 +29,29 @@ public static class PricingModel
             throw new ArgumentOutOfRangeException(error.Parameter, Argument(error.Parameter, ("share", share), ("substitution", substitution), ("degree", degree),
                 ("gamma", gamma), ("baseQuality", baseQuality)), error.Message + ".");
         return ModelBuilder<IIndexModel>.Start(new CesTechnology(share, substitution, degree, gamma, baseQuality));
+    }
+
+    /// <summary>
+    /// Starts a Cobb-Douglas model over named token classes, v = Π x_j^(α_j) (b + z)^γ (see <see cref="TokenClassTechnology"/>).
+    /// The classes carry the token costs, so the builder needs no <c>WithCosts</c>.
+    /// </summary>
+    /// <param name="classes">At least two classes, input and output first; names unique.</param>
+    /// <param name="gamma">γ &gt; 0, the exponent of b + z.</param>
+    /// <param name="fineTuningCost">c_z, the cost per fine-tuning token.</param>
+    /// <param name="baseQuality">b &gt; 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than two classes, a name empty or repeated, an exponent or cost not finite and &gt; 0, Σ α_j + γ ≥ 1, b or c_z not finite and &gt; 0.</exception>
+    public static ModelBuilder<IIndexModel> TokenClasses(IEnumerable<TokenClass> classes, double gamma, double fineTuningCost, double baseQuality = 1.0)
+    {
+        ArgumentNullException.ThrowIfNull(classes);
+        TokenClass[] list = [.. classes];
+        if (list.Any(c => c is null)) throw new ArgumentNullException(nameof(classes), "A token class is null.");
+        if (CobbDouglasCore.ValidateTokenClasses([.. list.Select(c => c.Name)], [.. list.Select(c => c.Exponent)], [.. list.Select(c => c.Cost)], gamma, baseQuality, fineTuningCost) is { } error)
+        {
+            string parameter = error.Parameter == "fineTuning" ? nameof(fineTuningCost) : error.Parameter;
+            object value = parameter switch { "gamma" => gamma, "baseQuality" => baseQuality, nameof(fineTuningCost) => fineTuningCost, _ => string.Join(", ", list.AsEnumerable()) };
+            throw new ArgumentOutOfRangeException(parameter, value, error.Message + ".");
+        }
+        return ModelBuilder<IIndexModel>.Start(new TokenClassTechnology(list, gamma, baseQuality), (list[0].Cost, list[1].Cost, fineTuningCost));
     }
 
     /// <summary>
@@ -63,12 +88,17 @@ public sealed class ModelBuilder<TModel> where TModel : class, IPricingModel
         this.costs = costs; this.values = values; this.scales = scales;
     }
 
-    internal static ModelBuilder<TModel> Start(Technology technology) => new(technology, null, null, null);
+    internal static ModelBuilder<TModel> Start(Technology technology, (double, double, double)? costs = null) => new(technology, costs, null, null);
 
     /// <summary>The seller's cost per input, output and fine-tuning token (finite, &gt; 0).</summary>
-    public ModelBuilder<TModel> WithCosts(double input, double output, double fineTuning) =>
-        new(technology, (Guard.Positive(input, nameof(input)), Guard.Positive(output, nameof(output)), Guard.Positive(fineTuning, nameof(fineTuning))),
+    /// <exception cref="InvalidOperationException">The technology has token classes, which carry their own costs.</exception>
+    public ModelBuilder<TModel> WithCosts(double input, double output, double fineTuning)
+    {
+        if (technology is TokenClassTechnology)
+            throw new InvalidOperationException("Token classes carry their own costs (PricingModel.TokenClasses(classes, gamma, fineTuningCost)): drop WithCosts.");
+        return new(technology, (Guard.Positive(input, nameof(input)), Guard.Positive(output, nameof(output)), Guard.Positive(fineTuning, nameof(fineTuning))),
             values, scales);
+    }
 
     /// <summary>The distribution F_w of values per task.</summary>
     public ModelBuilder<TModel> WithValues(TypeDistribution distribution) =>

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using MenuDsl.Kernel;
 
 namespace MenuDsl;
@@ -52,6 +54,59 @@ public sealed record CesTechnology(double Share, double Substitution, double Deg
 
     internal override TechnologyCore Core(double inputCost, double outputCost, double fineTuningCost) =>
         CobbDouglasCore.Ces(Share, Substitution, Degree, Gamma, BaseQuality, inputCost, outputCost, fineTuningCost);
+}
+
+/// <summary>One named class of tokens of a <see cref="TokenClassTechnology"/>.</summary>
+/// <param name="Name">The class name, e.g. "cached_input"; price sheets key on it.</param>
+/// <param name="Exponent">α_j &gt; 0, the exponent of this class's tokens.</param>
+/// <param name="Cost">The seller's cost per token of this class.</param>
+public sealed record TokenClass(string Name, double Exponent, double Cost);
+
+/// <summary>
+/// Cobb-Douglas over J ≥ 2 named token classes, v = Π x_j^(α_j) (b + z)^γ, Σ α_j + γ &lt; 1: every closed form of
+/// Cobb-Douglas with κ = Σ α_j and A0 = Π (α_j/c_j)^(α_j); class j receives the share α_j of the gross value, x_j =
+/// φ α_j q / c_j. Results report the first two classes as <c>Input</c> and <c>Output</c>;
+/// <see cref="ModelDescription.ClassTokens(double, double)"/> and <see cref="ModelDescription.ClassPrices"/> give every class.
+/// The class costs are the model's token costs; the fine-tuning cost is <see cref="ModelDescription.FineTuningCost"/>.
+/// </summary>
+/// <param name="Classes">The token classes, input and output first.</param>
+/// <param name="Gamma">γ, the exponent of b + z.</param>
+/// <param name="BaseQuality">b &gt; 0, quality of the base model.</param>
+public sealed record TokenClassTechnology(IReadOnlyList<TokenClass> Classes, double Gamma, double BaseQuality = 1.0) : Technology
+{
+    /// <inheritdoc/>
+    public override string Name => "TokenClasses";
+
+    internal override TechnologyCore Core(double inputCost, double outputCost, double fineTuningCost)
+    {
+        var core = CobbDouglasCore.TokenClasses([.. Classes.Select(c => c.Name)], [.. Classes.Select(c => c.Exponent)], [.. Classes.Select(c => c.Cost)],
+            Gamma, BaseQuality, fineTuningCost);
+        // The input and output costs a description carries are the first two classes' (one model, one set of costs).
+        if (inputCost != core.InputCost || outputCost != core.OutputCost)
+            throw new ArgumentException($"A token-class technology's costs are its classes': input {core.InputCost} and output {core.OutputCost}, not {inputCost} and {outputCost}.");
+        return core;
+    }
+
+    /// <summary>Equal when the classes are equal in order, and γ and b are equal.</summary>
+    public bool Equals(TokenClassTechnology? other) =>
+        other is not null && Classes.SequenceEqual(other.Classes) && Gamma.Equals(other.Gamma) && BaseQuality.Equals(other.BaseQuality);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var c in Classes) hash.Add(c);
+        hash.Add(Gamma);
+        hash.Add(BaseQuality);
+        return hash.ToHashCode();
+    }
+
+    /// <summary>Lists the classes rather than the list's type name.</summary>
+    protected override bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Classes = [{string.Join(", ", Classes)}], Gamma = {Gamma}, BaseQuality = {BaseQuality}");
+        return true;
+    }
 }
 
 /// <summary>
@@ -122,3 +177,8 @@ public readonly record struct ProductionGradient(double X, double Y, double Z);
 
 /// <summary>The second derivatives of a production function (the Hessian is symmetric).</summary>
 public readonly record struct ProductionHessian(double XX, double XY, double XZ, double YY, double YZ, double ZZ);
+
+/// <summary>A class of tokens and the seller's cost per token of it.</summary>
+/// <param name="Name">The class name, e.g. "input", "cached_input", "output".</param>
+/// <param name="Cost">The seller's cost per token.</param>
+public readonly record struct TokenCost(string Name, double Cost);

@@ -143,7 +143,7 @@ internal static class BinaryCore
     {
         double sum = technology.FineTuningCost * bundle.FineTuning;
         for (int i = 0; i < widths.Length; i++)
-            sum += widths[i] * (technology.InputCost * bundle.Tasks[i].Input + technology.OutputCost * bundle.Tasks[i].Output);
+            sum += widths[i] * technology.TokenSpend(bundle.Tasks[i].Input, bundle.Tasks[i].Output);
         return sum;
     }
 

@@ -13,20 +13,38 @@ internal sealed class CobbDouglasCore : TechnologyCore
 {
     /// <summary>The Cobb-Douglas technology v = x^α y^β (b + z)^γ.</summary>
     public CobbDouglasCore(double alpha, double beta, double gamma, double baseQuality, double inputCost, double outputCost, double fineTuningCost)
-        : this(Checked(Validate(alpha, beta, gamma, baseQuality, inputCost, outputCost, fineTuningCost)), alpha, beta, gamma, baseQuality,
-            inputCost, outputCost, fineTuningCost, Math.Pow(alpha / inputCost, alpha) * Math.Pow(beta / outputCost, beta))
+        : this(Checked(Validate(alpha, beta, gamma, baseQuality, inputCost, outputCost, fineTuningCost)), [alpha, beta], gamma, baseQuality,
+            [inputCost, outputCost], fineTuningCost, Math.Pow(alpha / inputCost, alpha) * Math.Pow(beta / outputCost, beta))
     {
     }
 
-    // inputSpend, outputSpend: the shares of the gross value spent on input and output tokens (α and β for
-    // Cobb-Douglas; degree times the CES cost shares); a0 = A0, the composite's productivity per unit cost.
-    private CobbDouglasCore(bool _, double inputSpend, double outputSpend, double gamma, double baseQuality,
-        double inputCost, double outputCost, double fineTuningCost, double a0)
-        : base(inputCost, outputCost, fineTuningCost)
+    /// <summary>
+    /// Cobb-Douglas over J ≥ 2 token classes, v = Π x_j^(α_j) (b + z)^γ: κ = Σ α_j, A0 = Π (α_j/c_j)^(α_j), demands
+    /// x_j = α_j·gross/c_j. Classes 0 and 1 are what the input and output members of every result report; with exactly
+    /// two classes this is <see cref="CobbDouglasCore(double, double, double, double, double, double, double)"/>, bit for bit.
+    /// </summary>
+    public static CobbDouglasCore TokenClasses(string[] names, double[] exponents, double[] costs, double gamma, double baseQuality, double fineTuningCost)
     {
-        Alpha = inputSpend; Beta = outputSpend; Gamma = gamma; BaseQuality = baseQuality;
+        Checked(ValidateTokenClasses(names, exponents, costs, gamma, baseQuality, fineTuningCost));
+        double a0 = 1;
+        for (int j = 0; j < exponents.Length; j++) a0 *= Math.Pow(exponents[j] / costs[j], exponents[j]);
+        return new CobbDouglasCore(true, exponents, gamma, baseQuality, costs, fineTuningCost, a0);
+    }
 
-        Kappa = inputSpend + outputSpend;
+    // classSpend: the shares of the gross value spent on each token class, input and output first (α and β for
+    // Cobb-Douglas; degree times the CES cost shares); a0 = A0, the composite's productivity per unit cost.
+    private CobbDouglasCore(bool _, double[] classSpend, double gamma, double baseQuality,
+        double[] classCosts, double fineTuningCost, double a0)
+        : base(classCosts[0], classCosts[1], fineTuningCost)
+    {
+        Alpha = classSpend[0]; Beta = classSpend[1]; Gamma = gamma; BaseQuality = baseQuality;
+        ClassSpend = classSpend; ClassCosts = classCosts;
+
+        double kappa = 0, beyondOutput = 0;
+        for (int j = 0; j < classSpend.Length; j++) kappa += classSpend[j];
+        for (int j = 2; j < classSpend.Length; j++) beyondOutput += classSpend[j];
+        Kappa = kappa;
+        BeyondOutputSpend = beyondOutput;
         Delta = 1 - Kappa;
         Rho = Kappa + gamma;
         Epsilon = 1 - Rho;
@@ -57,8 +75,8 @@ internal sealed class CobbDouglasCore : TechnologyCore
         double unitCost = Math.Exp(logSum / (1 - e));
         double inputShare = Math.Exp(logInput - logSum);
         double a0 = Math.Pow(degree / unitCost, degree);
-        return new CobbDouglasCore(true, degree * inputShare, degree * (1 - inputShare), gamma, baseQuality,
-            inputCost, outputCost, fineTuningCost, a0);
+        return new CobbDouglasCore(true, [degree * inputShare, degree * (1 - inputShare)], gamma, baseQuality,
+            [inputCost, outputCost], fineTuningCost, a0);
     }
 
     private static bool Checked((string Parameter, string Message)? error) =>
@@ -108,6 +126,13 @@ internal sealed class CobbDouglasCore : TechnologyCore
     public double Gamma { get; }
     public double BaseQuality { get; }
 
+    /// <summary>The share of the gross value spent on each token class (α_j), input and output first.</summary>
+    public double[] ClassSpend { get; }
+    /// <summary>The cost per token of each class, input and output first.</summary>
+    public double[] ClassCosts { get; }
+    /// <summary>Σ α_j over the classes after input and output (0 for two classes).</summary>
+    public double BeyondOutputSpend { get; }
+
     /// <summary>κ = α + β.</summary>
     public double Kappa { get; }
     /// <summary>δ = 1 − α − β, the exponent of s in θ = w s^δ.</summary>
@@ -149,6 +174,38 @@ internal sealed class CobbDouglasCore : TechnologyCore
         return ValidateCommon(baseQuality, inputCost, outputCost, fineTuningCost);
     }
 
+    /// <summary>One token class's fault, or null: a non-empty name, a finite exponent &gt; 0 and a finite cost &gt; 0.</summary>
+    public static (string Parameter, string Message)? ValidateTokenClass(string? name, double exponent, double cost)
+    {
+        if (name is null || name.Trim().Length == 0) return ("name", "a token class needs a non-empty name");
+        if (!(exponent > 0) || !Numeric.IsFinite(exponent)) return ("exponent", $"the exponent of token class '{name}' must be finite and > 0 but is {Families.Format(exponent)}");
+        if (!(cost > 0) || !Numeric.IsFinite(cost)) return ("cost", $"the cost per token of class '{name}' must be finite and > 0 but is {Families.Format(cost)}");
+        return null;
+    }
+
+    /// <summary>
+    /// The fault of a token-class technology, or null: at least two classes (input and output first), each valid, names
+    /// unique (ignoring case: price sheets key on them), γ &gt; 0, Σ α_j + γ &lt; 1, b and c_z finite and &gt; 0.
+    /// </summary>
+    public static (string Parameter, string Message)? ValidateTokenClasses(string[] names, double[] exponents, double[] costs, double gamma, double baseQuality, double fineTuningCost)
+    {
+        if (names.Length < 2) return ("classes", $"declare at least two token classes (input and output come first) but there are {names.Length}");
+        double sum = gamma;
+        for (int j = 0; j < names.Length; j++)
+        {
+            if (ValidateTokenClass(names[j], exponents[j], costs[j]) is { } fault) return ("classes", fault.Message);
+            for (int k = 0; k < j; k++)
+                if (string.Equals(names[k].Trim(), names[j].Trim(), StringComparison.OrdinalIgnoreCase))
+                    return ("classes", $"token class names must be unique but '{names[j]}' is declared twice");
+            sum += exponents[j];
+        }
+        if (!(gamma > 0) || !Numeric.IsFinite(gamma)) return ("gamma", $"gamma must be finite and > 0 but is {Families.Format(gamma)}");
+        if (!(sum < 1)) return ("gamma", $"the token-class exponents plus gamma must sum to < 1 (decreasing returns) but sum to {Families.Format(sum)}");
+        if (!(baseQuality > 0) || !Numeric.IsFinite(baseQuality)) return ("baseQuality", $"baseQuality must be finite and > 0 but is {Families.Format(baseQuality)}");
+        if (!(fineTuningCost > 0) || !Numeric.IsFinite(fineTuningCost)) return ("fineTuning", $"the fine-tuning token cost must be finite and > 0 but is {Families.Format(fineTuningCost)}");
+        return null;
+    }
+
     private static (string Parameter, string Message)? ValidateCommon(double baseQuality, double inputCost, double outputCost, double fineTuningCost)
     {
         if (!(baseQuality > 0) || !Numeric.IsFinite(baseQuality)) return ("baseQuality", $"baseQuality must be finite and > 0 but is {Families.Format(baseQuality)}");
@@ -183,7 +240,7 @@ internal sealed class CobbDouglasCore : TechnologyCore
         bool fineTunes = Theta(value, scale) > FineTuningThreshold;
         double z = fineTunes ? Math.Max(0, Gamma * gross / FineTuningCost - BaseQuality) : 0;
         double x = Alpha * gross / InputCost, y = Beta * gross / OutputCost;
-        return new Bundle(q, x, y, z, InputCost * x + OutputCost * y + FineTuningCost * z, fineTunes);
+        return new Bundle(q, x, y, z, TokenSpend(x, y) + FineTuningCost * z, fineTunes);
     }
 
     /// <inheritdoc/>
@@ -194,6 +251,27 @@ internal sealed class CobbDouglasCore : TechnologyCore
         double boosted = BaseQuality + fineTuning;
         double quality = Math.Pow(Math.Pow(value, Kappa) * A0 * Math.Pow(boosted, Gamma), 1 / Delta);
         return new TaskBundle(Alpha * value * quality / InputCost, Beta * value * quality / OutputCost, quality, Gamma * quality / boosted);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Every class spends its share of the gross value, so the classes beyond output spend BeyondOutputSpend/α times c_x x.</remarks>
+    public override double TokenSpend(double inputTokens, double outputTokens)
+    {
+        double spend = InputCost * inputTokens + OutputCost * outputTokens;
+        return BeyondOutputSpend == 0 ? spend : spend + BeyondOutputSpend / Alpha * (InputCost * inputTokens);
+    }
+
+    /// <summary>
+    /// The tokens of every class, in declaration order, of a bundle with <paramref name="inputTokens"/> input (class 0)
+    /// tokens: x_j = α_j·gross/c_j with gross = c_x x/α.
+    /// </summary>
+    public double[] ClassTokens(double inputTokens, double outputTokens)
+    {
+        var tokens = new double[ClassSpend.Length];
+        tokens[0] = inputTokens;
+        tokens[1] = outputTokens;
+        for (int j = 2; j < tokens.Length; j++) tokens[j] = ClassSpend[j] * (InputCost * inputTokens / Alpha) / ClassCosts[j];
+        return tokens;
     }
 
     /// <summary>q̂(s) = A0 b^ρ (c_z/γ)^κ s^δ: the quality above which delivering q on s tasks uses fine-tuning.</summary>

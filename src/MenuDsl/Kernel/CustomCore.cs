@@ -62,7 +62,7 @@ internal sealed class CustomCore(IProductionFunction function, double inputCost,
         CheckConcave(value, scale, bundle);
         double quality = scale * Function.Value(bundle.X, bundle.Y, bundle.Z);
         double x = scale * bundle.X, y = scale * bundle.Y;
-        return new Bundle(quality, x, y, bundle.Z, InputCost * x + OutputCost * y + FineTuningCost * bundle.Z, bundle.Z > 0);
+        return new Bundle(quality, x, y, bundle.Z, TokenSpend(x, y) + FineTuningCost * bundle.Z, bundle.Z > 0);
     }
 
     /// <inheritdoc/>

@@ -80,6 +80,12 @@ internal abstract class TechnologyCore(double inputCost, double outputCost, doub
         return null;
     }
 
+    /// <summary>
+    /// What the seller pays for a bundle with these input and output tokens, fine-tuning aside: c_x x + c_y y, plus the
+    /// classes a token-class technology buys alongside in fixed proportion.
+    /// </summary>
+    public virtual double TokenSpend(double inputTokens, double outputTokens) => InputCost * inputTokens + OutputCost * outputTokens;
+
     /// <summary>Relative accuracy of <see cref="FirstBest(double, double)"/>: rounding for closed forms, the solver's tolerance otherwise.</summary>
     public virtual double Accuracy => 0;
 
