@@ -86,6 +86,7 @@ internal static class Emitter
     {
         CobbDouglasSpec cd => $"Cobb-Douglas v = x^{Number(cd.Alpha)} y^{Number(cd.Beta)} (b + z)^{Number(cd.Gamma)}, b = {Number(cd.BaseQuality)}",
         CesSpec ces => $"CES v = ({Number(ces.Share)}·x^r + {Number(1 - ces.Share)}·y^r)^({Number(ces.Degree)}/r) (b + z)^{Number(ces.Gamma)}, r = {Number(ces.Substitution)}, b = {Number(ces.BaseQuality)}",
+        TokenClassesSpec classes => $"Cobb-Douglas over token classes v = {string.Join(" ", classes.Classes.Select(c => $"{Xml(c.Name)}^{Number(c.Exponent)}"))} (b + z)^{Number(classes.Gamma)}, b = {Number(classes.BaseQuality)}, class costs ({string.Join(", ", classes.Classes.Select(c => Number(c.Cost)))})",
         CustomSpec custom => $"custom v(x, y, z) = {Xml(custom.Body.ToString())}",
         _ => "",
     };
@@ -94,13 +95,14 @@ internal static class Emitter
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     // Text inside a C# string literal.
-    private static string StringLiteral(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    private static string StringLiteral(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 
     /// <summary>The public <c>Technology</c> value a model's description carries.</summary>
     private static string TechnologyValue(TechnologySpec technology) => technology switch
     {
         CobbDouglasSpec cd => $"new global::MenuDsl.CobbDouglasTechnology({Number(cd.Alpha)}, {Number(cd.Beta)}, {Number(cd.Gamma)}, {Number(cd.BaseQuality)})",
         CesSpec ces => $"new global::MenuDsl.CesTechnology({Number(ces.Share)}, {Number(ces.Substitution)}, {Number(ces.Degree)}, {Number(ces.Gamma)}, {Number(ces.BaseQuality)})",
+        TokenClassesSpec classes => $"new global::MenuDsl.TokenClassTechnology(new global::MenuDsl.TokenClass[] {{ {string.Join(", ", classes.Classes.Select(c => $"new({StringLiteral(c.Name)}, {Number(c.Exponent)}, {Number(c.Cost)})"))} }}, {Number(classes.Gamma)}, {Number(classes.BaseQuality)})",
         _ => "",
     };
 
@@ -275,7 +277,10 @@ internal static class Emitter
          .Line($"bool fineTunes = value * {scaleDelta} > Threshold;")
          .Line($"double fineTuning = fineTunes ? {Math}.Max(0, {Number(c.Gamma)} * gross / {Number(spec.FineTuningCost)} - {Number(c.BaseQuality)}) : 0;")
          .Line($"double input = {Number(c.InputSpend)} * gross / {Number(spec.InputCost)}, output = {Number(c.OutputSpend)} * gross / {Number(spec.OutputCost)};")
-         .Line($"return (quality, input, output, fineTuning, {Number(spec.InputCost)} * input + {Number(spec.OutputCost)} * output + {Number(spec.FineTuningCost)} * fineTuning, fineTunes);")
+         .Line(c.BeyondOutputSpend == 0
+             ? $"return (quality, input, output, fineTuning, {Number(spec.InputCost)} * input + {Number(spec.OutputCost)} * output + {Number(spec.FineTuningCost)} * fineTuning, fineTunes);"
+             // The classes after input and output spend their share of the gross value, in step with input (TokenSpend).
+             : $"return (quality, input, output, fineTuning, {Number(spec.InputCost)} * input + {Number(spec.OutputCost)} * output + {Number(c.BeyondOutputSpend / c.InputSpend)} * ({Number(spec.InputCost)} * input) + {Number(spec.FineTuningCost)} * fineTuning, fineTunes);")
          .Close();
 
         if (plan.ValueVirtualValue is not null || plan.ThetaVirtualValue is not null)

@@ -24,6 +24,8 @@ internal static class Parser
     private const string CesAttribute = "MenuDsl.CesAttribute";
     private const string ProductionFunctionAttribute = "MenuDsl.ProductionFunctionAttribute";
     private const string TokenCostsAttribute = "MenuDsl.TokenCostsAttribute";
+    private const string TokenClassAttribute = "MenuDsl.TokenClassAttribute";
+    private const string FineTuningAttribute = "MenuDsl.FineTuningAttribute";
     private const string ValueDistributionAttribute = "MenuDsl.ValueDistributionAttribute";
     private const string ScaleDistributionAttribute = "MenuDsl.ScaleDistributionAttribute";
     private const string TypeProfileAttribute = "MenuDsl.TypeProfileAttribute";
@@ -52,6 +54,9 @@ internal static class Parser
         var values = new List<DistributionSpec>();
         var scales = new List<DistributionSpec>();
         var profiles = new List<DeclaredProfile>();
+        var classes = new List<TokenClassSpec>();
+        double[]? fineTuning = null;
+        double fineTuningBase = 1;
         foreach (var attribute in type.GetAttributes())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -70,6 +75,14 @@ internal static class Parser
                     costs = Doubles(attribute, 3);
                     if (costs is null) return null;
                     break;
+                case TokenClassAttribute when TokenClass(attribute) is { } tokenClass:
+                    classes.Add(tokenClass);
+                    break;
+                case FineTuningAttribute when fineTuning is null:
+                    fineTuning = Doubles(attribute, 2);
+                    if (fineTuning is null) return null;
+                    fineTuningBase = Named(attribute, "BaseQuality", 1.0);
+                    break;
                 case ValueDistributionAttribute when Distribution(attribute) is { } value:
                     values.Add(value);
                     break;
@@ -79,9 +92,17 @@ internal static class Parser
                 case TypeProfileAttribute when BinaryEnvironment.Read(attribute) is { } profile:
                     profiles.Add(profile);
                     break;
-                case CobbDouglasAttribute or CesAttribute or TokenCostsAttribute or ValueDistributionAttribute or ScaleDistributionAttribute or TypeProfileAttribute:
+                case CobbDouglasAttribute or CesAttribute or TokenCostsAttribute or TokenClassAttribute or FineTuningAttribute
+                    or ValueDistributionAttribute or ScaleDistributionAttribute or TypeProfileAttribute:
                     return null; // duplicated or malformed
             }
+        }
+        if (classes.Count > 0 || fineTuning is not null)
+        {
+            // Token classes are the technology and carry the costs: anything else declaring either is MENU002 / MENU022.
+            if (technology is not null || costs is not null || fineTuning is null || classes.Count < 2) return null;
+            technology = new TokenClassesSpec(new EquatableArray<TokenClassSpec>([.. classes]), fineTuning[0], fineTuningBase);
+            costs = [classes[0].Cost, classes[1].Cost, fineTuning[1]];
         }
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
@@ -118,6 +139,7 @@ internal static class Parser
         {
             CobbDouglasSpec cd => CobbDouglasCore.Validate(cd.Alpha, cd.Beta, cd.Gamma, cd.BaseQuality, spec.InputCost, spec.OutputCost, spec.FineTuningCost),
             CesSpec ces => CobbDouglasCore.ValidateCes(ces.Share, ces.Substitution, ces.Degree, ces.Gamma, ces.BaseQuality, spec.InputCost, spec.OutputCost, spec.FineTuningCost),
+            TokenClassesSpec classes => CobbDouglasCore.ValidateTokenClasses(classes.Names, classes.Exponents, classes.Costs, classes.Gamma, classes.BaseQuality, spec.FineTuningCost),
             _ => TechnologyCore.ValidateCosts(spec.InputCost, spec.OutputCost, spec.FineTuningCost),
         };
         if (error is not null) return false;
@@ -178,6 +200,14 @@ internal static class Parser
         for (int i = 0; i < parameters.Length; i++)
             if (AsDouble(args[1].Values[i]) is { } p) parameters[i] = p; else return null;
         return new DistributionSpec((Family)family, new EquatableArray<double>(parameters), Named(attribute, "Weight", 1.0));
+    }
+
+    private static TokenClassSpec? TokenClass(AttributeData attribute)
+    {
+        var args = attribute.ConstructorArguments;
+        if (args.Length != 3 || args[0].Value is not string name || AsDouble(args[1]) is not { } exponent || AsDouble(args[2]) is not { } cost)
+            return null;
+        return new TokenClassSpec(name, exponent, cost);
     }
 
     private static double[]? Doubles(AttributeData attribute, int count)

@@ -43,7 +43,7 @@ internal static class Planner
             return new CustomPlan(spec, custom.MethodName, Differentiation.Gradient(custom.Body), Differentiation.Hessian(custom.Body));
         var technology = (CobbDouglasCore)made!;
         var valueLaw = values!;
-        var constants = new Constants(technology.Alpha, technology.Beta, technology.Gamma, technology.BaseQuality,
+        var constants = new Constants(technology.Alpha, technology.Beta, technology.BeyondOutputSpend, technology.Gamma, technology.BaseQuality,
             technology.Kappa, technology.Delta, technology.Rho, technology.Epsilon, technology.A0, technology.A,
             technology.FineTuningThreshold, technology.BaseQualityFactor, technology.FineTunedQualityFactor);
 
@@ -84,6 +84,7 @@ internal static class Planner
     {
         CobbDouglasSpec cd => new CobbDouglasCore(cd.Alpha, cd.Beta, cd.Gamma, cd.BaseQuality, spec.InputCost, spec.OutputCost, spec.FineTuningCost),
         CesSpec ces => CobbDouglasCore.Ces(ces.Share, ces.Substitution, ces.Degree, ces.Gamma, ces.BaseQuality, spec.InputCost, spec.OutputCost, spec.FineTuningCost),
+        TokenClassesSpec classes => CobbDouglasCore.TokenClasses(classes.Names, classes.Exponents, classes.Costs, classes.Gamma, classes.BaseQuality, spec.FineTuningCost),
         CustomSpec custom => new CustomCore(new ExpressionFunction(custom.Body), spec.InputCost, spec.OutputCost, spec.FineTuningCost),
         _ => throw new ArgumentException($"Unknown technology {spec.Technology}.", nameof(spec)),
     };

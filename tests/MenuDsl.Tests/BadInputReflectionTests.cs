@@ -49,6 +49,11 @@ public class BadInputReflectionTests
         [typeof(CesAttribute)] = "attribute: checked at compile time (the generator and analyzers own it)",
         [typeof(CobbDouglasTechnology)] = "the technology as data (ModelDescription.Technology); PricingModel.CobbDouglas checks the parameters",
         [typeof(CesTechnology)] = "the technology as data (ModelDescription.Technology); PricingModel.Ces checks the parameters",
+        [typeof(TokenClassAttribute)] = "attribute: checked at compile time by MENU022",
+        [typeof(FineTuningAttribute)] = "attribute: checked at compile time by MENU022",
+        [typeof(TokenClass)] = "a token class as data; PricingModel.TokenClasses checks every class",
+        [typeof(TokenClassTechnology)] = "the technology as data (ModelDescription.Technology); PricingModel.TokenClasses checks the parameters",
+        [typeof(TokenCost)] = "a class's cost as data, read from the model's description",
         [typeof(ProductionGradient)] = "derivatives a user's delegate returns; the solver refuses non-finite ones (CustomModelTests)",
         [typeof(ProductionHessian)] = "derivatives a user's delegate returns; the solver refuses non-finite ones (CustomModelTests)",
     };
@@ -134,6 +139,9 @@ public class BadInputReflectionTests
             // α + β + γ ≥ 1 is reported on gamma.
             ["PricingModel.CobbDouglas"] = new(null, [0.3, 0.2, 0.1, 1.0],
                 Rules(("alpha", positive), ("beta", positive), ("gamma", Bad(0, -1, 0.6)), ("baseQuality", positive))),
+            // Σ α_j + γ ≥ 1 is reported on gamma; the classes themselves are TokenClassTests'.
+            ["PricingModel.TokenClasses"] = new(null, [new TokenClass[] { new("input", 0.2, 1), new("output", 0.2, 2) }, 0.1, 0.5, 1.0],
+                Rules(("gamma", Bad(0, -1, 0.6)), ("fineTuningCost", positive), ("baseQuality", positive))),
             // substitution r < 1, r ≠ 0; degree + γ ≥ 1 is reported on gamma.
             ["PricingModel.Ces"] = new(null, [0.6, -0.5, 0.5, 0.1, 1.0],
                 Rules(("share", Bad(0, 1, -0.5, 1.5)), ("substitution", Bad(0, 1, 2)), ("degree", positive), ("gamma", Bad(0, -1, 0.5)),

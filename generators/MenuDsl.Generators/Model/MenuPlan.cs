@@ -57,11 +57,13 @@ internal sealed record BinaryItemPlan(
 
 /// <summary>
 /// The constants of model.md §1–§3 and §8, evaluated by the shared kernel. Cobb-Douglas and CES share them: CES is
-/// Cobb-Douglas in a composite input, whose spend splits into input and output tokens by its cost shares.
+/// Cobb-Douglas in a composite input, whose spend splits into input and output tokens by its cost shares. With token
+/// classes, <c>BeyondOutputSpend</c> is the share of the gross value spent on the classes after input and output.
 /// </summary>
 internal sealed record Constants(
     double InputSpend,
     double OutputSpend,
+    double BeyondOutputSpend,
     double Gamma,
     double BaseQuality,
     double Kappa,

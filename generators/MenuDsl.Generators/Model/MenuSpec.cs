@@ -51,5 +51,19 @@ internal sealed record CobbDouglasSpec(double Alpha, double Beta, double Gamma, 
 /// <summary><c>[Ces(share, substitution, degree, gamma, BaseQuality = b)]</c>.</summary>
 internal sealed record CesSpec(double Share, double Substitution, double Degree, double Gamma, double BaseQuality) : TechnologySpec;
 
+/// <summary>
+/// Cobb-Douglas over named token classes: the <c>[TokenClass(name, exponent, cost)]</c> attributes in declaration order
+/// and <c>[FineTuning(gamma, cost, BaseQuality = b)]</c> (its cost is the spec's fine-tuning cost).
+/// </summary>
+internal sealed record TokenClassesSpec(EquatableArray<TokenClassSpec> Classes, double Gamma, double BaseQuality) : TechnologySpec
+{
+    public string[] Names => [.. Classes.Select(c => c.Name)];
+    public double[] Exponents => [.. Classes.Select(c => c.Exponent)];
+    public double[] Costs => [.. Classes.Select(c => c.Cost)];
+}
+
+/// <summary>One <c>[TokenClass(name, exponent, cost)]</c>.</summary>
+internal sealed record TokenClassSpec(string Name, double Exponent, double Cost);
+
 /// <summary>A <c>[ProductionFunction]</c> method: its name (the generated code calls it for v) and its body as a tree.</summary>
 internal sealed record CustomSpec(string MethodName, Expr Body) : TechnologySpec;

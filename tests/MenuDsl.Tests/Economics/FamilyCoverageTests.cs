@@ -26,6 +26,12 @@ public class FamilyCoverageTests
         ["CobbDouglas scales Power c<1: Package"] = "NotSupportedException: the law of θ is not computed for infinite densities",
         ["CobbDouglas scales Power c<1: PackageTariff"] = "NotSupportedException: the law of θ is not computed for infinite densities",
         ["CobbDouglas scales Power c<1: ThetaVirtualValue"] = "NotSupportedException: the law of θ is not computed for infinite densities",
+        ["TokenClasses scales Beta U-shaped: Package"] = "NotSupportedException: the law of θ is not computed for infinite densities",
+        ["TokenClasses scales Beta U-shaped: PackageTariff"] = "NotSupportedException: the law of θ is not computed for infinite densities",
+        ["TokenClasses scales Beta U-shaped: ThetaVirtualValue"] = "NotSupportedException: the law of θ is not computed for infinite densities",
+        ["TokenClasses scales Power c<1: Package"] = "NotSupportedException: the law of θ is not computed for infinite densities",
+        ["TokenClasses scales Power c<1: PackageTariff"] = "NotSupportedException: the law of θ is not computed for infinite densities",
+        ["TokenClasses scales Power c<1: ThetaVirtualValue"] = "NotSupportedException: the law of θ is not computed for infinite densities",
         ["Ces scales Beta U-shaped: Package"] = "NotSupportedException: the law of θ is not computed for infinite densities",
         ["Ces scales Beta U-shaped: PackageTariff"] = "NotSupportedException: the law of θ is not computed for infinite densities",
         ["Ces scales Beta U-shaped: ThetaVirtualValue"] = "NotSupportedException: the law of θ is not computed for infinite densities",
@@ -59,7 +65,7 @@ public class FamilyCoverageTests
         ["Mixture"] = TypeDistribution.Mixture((0.5, TypeDistribution.Uniform(0.1, 0.4)), (0.5, TypeDistribution.Uniform(0.6, 1))),
     };
 
-    private static readonly string[] TechnologyNames = ["CobbDouglas", "Ces", "Custom"];
+    private static readonly string[] TechnologyNames = ["CobbDouglas", "Ces", "TokenClasses", "Custom"];
 
     public static readonly TheoryData<string> Cases = new(
         from t in TechnologyNames
@@ -77,15 +83,18 @@ public class FamilyCoverageTests
     // exercised. The custom v is CES written by hand (Technologies.Ces), solved numerically.
     private static IPricingModel Model(string technology, TypeDistribution values, TypeDistribution? scales)
     {
-        static IPricingModel Build<T>(ModelBuilder<T> b, TypeDistribution values, TypeDistribution? scales) where T : class, IPricingModel
+        static IPricingModel Build<T>(ModelBuilder<T> b, TypeDistribution values, TypeDistribution? scales, bool costs = true) where T : class, IPricingModel
         {
-            var builder = b.WithCosts(0.1, 0.1, 0.1).WithValues(values);
+            var builder = (costs ? b.WithCosts(0.1, 0.1, 0.1) : b).WithValues(values);
             return (scales is null ? builder : builder.WithScales(scales)).Build();
         }
         return technology switch
         {
             "CobbDouglas" => Assert.IsType<IndexModel>(Build(PricingModel.CobbDouglas(0.3, 0.2, 0.1), values, scales)),
             "Ces" => Assert.IsType<IndexModel>(Build(PricingModel.Ces(0.6, -0.5, 0.5, 0.1), values, scales)),
+            // Three classes whose costs carry their own (cached input cheap): the classes carry the costs.
+            "TokenClasses" => Assert.IsType<IndexModel>(Build(PricingModel.TokenClasses(
+                [new("input", 0.2, 0.1), new("cached_input", 0.05, 0.01), new("output", 0.15, 0.1)], 0.1, 0.1), values, scales, costs: false)),
             _ => Assert.IsType<CustomModel>(Build(PricingModel.Custom(Technologies.Ces(0.6, -0.5, 0.5, 0.1, 1)), values, scales)),
         };
     }
