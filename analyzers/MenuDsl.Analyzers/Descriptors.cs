@@ -91,12 +91,16 @@ internal static class Descriptors
         "[TypeProfile]: {0}; {1}",
         Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU021.md");
 
+    public static readonly DiagnosticDescriptor TokenClasses = new("MENU022", "Token classes are invalid",
+        "Token classes: {0}; declare at least two [TokenClass(name, exponent, cost)] with unique names, exponents and costs > 0, and one [FineTuning(gamma, cost)] with exponents + gamma < 1; the classes carry the costs, so no [TokenCosts]",
+        Usage, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + "MENU022.md");
+
     /// <summary>Every live id; MENU012 (binary models not generated yet) is retired since the generator completes them.</summary>
     public static readonly DiagnosticDescriptor[] All =
     [
         NotPartial, ProductionFunctionCount, CobbDouglasExponents, TokenCost, DistributionParameters,
         VirtualValueNotIncreasing, NotVerified, BoundedRentGrowth, FineTuningUniform, BinaryTypes, MarkupIncreasing,
         NobodyServed, CannotComplete, NumericFailure, CesParameters, UnreadableProductionFunction,
-        NotIncreasing, NotConcave, NotComplements, TypeProfiles,
+        NotIncreasing, NotConcave, NotComplements, TypeProfiles, TokenClasses,
     ];
 }

@@ -88,14 +88,30 @@ internal sealed class EconomicModel
     /// <summary>Null unless the model passes every usage check (then MENU001–MENU005 speak for it).</summary>
     public static EconomicModel? TryCreate(ModelDeclaration model)
     {
-        if (model.TechnologyCount != 1 || model.TokenCostsAttributes.Count != 1 || model.TokenCosts is not { } costs)
-            return null;
-        if (Arguments.Constructor(costs, 0) is not { } cx || Arguments.Constructor(costs, 1) is not { } cy
-            || Arguments.Constructor(costs, 2) is not { } cz)
-            return null;
+        if (model.TechnologyCount != 1) return null;
+        double cx, cy, cz;
+        if (model.HasTokenClasses)
+        {
+            if (model.TokenCosts is not null || model.TokenClasses() is not { Fault: null } declared) return null;
+            var (input, output) = CobbDouglasCore.Slots(declared.Names);
+            (cx, cy, cz) = (declared.Costs[input], declared.Costs[output], declared.FineTuningCost);
+        }
+        else
+        {
+            if (model.TokenCostsAttributes.Count != 1 || model.TokenCosts is not { } costs) return null;
+            if (Arguments.Constructor(costs, 0) is not { } x || Arguments.Constructor(costs, 1) is not { } y
+                || Arguments.Constructor(costs, 2) is not { } z)
+                return null;
+            (cx, cy, cz) = (x, y, z);
+        }
         Func<CobbDouglasCore>? makeTechnology;
         AttributeData attribute;
-        if (model.CobbDouglas is { } cd)
+        if (model.TokenClasses() is { } classes)
+        {
+            makeTechnology = () => CobbDouglasCore.TokenClasses(classes.Names, classes.Exponents, classes.Costs, classes.Gamma, classes.BaseQuality, classes.FineTuningCost);
+            attribute = model.FineTuningAttributes[0];
+        }
+        else if (model.CobbDouglas is { } cd)
         {
             if (Arguments.Constructor(cd, 0) is not { } alpha || Arguments.Constructor(cd, 1) is not { } beta
                 || Arguments.Constructor(cd, 2) is not { } gamma)

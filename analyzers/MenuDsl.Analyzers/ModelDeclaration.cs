@@ -15,6 +15,8 @@ internal sealed class ModelSymbols
         CobbDouglas = compilation.GetTypeByMetadataName("MenuDsl.CobbDouglasAttribute");
         Ces = compilation.GetTypeByMetadataName("MenuDsl.CesAttribute");
         TokenCosts = compilation.GetTypeByMetadataName("MenuDsl.TokenCostsAttribute");
+        TokenClass = compilation.GetTypeByMetadataName("MenuDsl.TokenClassAttribute");
+        FineTuning = compilation.GetTypeByMetadataName("MenuDsl.FineTuningAttribute");
         ValueDistribution = compilation.GetTypeByMetadataName("MenuDsl.ValueDistributionAttribute");
         ScaleDistribution = compilation.GetTypeByMetadataName("MenuDsl.ScaleDistributionAttribute");
         TypeProfile = compilation.GetTypeByMetadataName("MenuDsl.TypeProfileAttribute");
@@ -25,6 +27,8 @@ internal sealed class ModelSymbols
     public INamedTypeSymbol? CobbDouglas { get; }
     public INamedTypeSymbol? Ces { get; }
     public INamedTypeSymbol? TokenCosts { get; }
+    public INamedTypeSymbol? TokenClass { get; }
+    public INamedTypeSymbol? FineTuning { get; }
     public INamedTypeSymbol? ValueDistribution { get; }
     public INamedTypeSymbol? ScaleDistribution { get; }
     public INamedTypeSymbol? TypeProfile { get; }
@@ -44,6 +48,20 @@ internal sealed class DistributionDeclaration(AttributeData attribute, Family fa
     public Family Family { get; } = family;
     public double[] Parameters { get; } = parameters;
     public double Weight { get; } = weight;
+}
+
+/// <summary>The constants of the [TokenClass] attributes in order and of the [FineTuning] attribute.</summary>
+internal sealed class TokenClassesDeclaration(string[] names, double[] exponents, double[] costs, double gamma, double baseQuality, double fineTuningCost)
+{
+    public string[] Names { get; } = names;
+    public double[] Exponents { get; } = exponents;
+    public double[] Costs { get; } = costs;
+    public double Gamma { get; } = gamma;
+    public double BaseQuality { get; } = baseQuality;
+    public double FineTuningCost { get; } = fineTuningCost;
+
+    /// <summary>The kernel's verdict, as the runtime builder and the generator reach it.</summary>
+    public (string Parameter, string Message)? Fault => CobbDouglasCore.ValidateTokenClasses(Names, Exponents, Costs, Gamma, BaseQuality, FineTuningCost);
 }
 
 /// <summary>A <c>[ProductionFunction]</c> method: the attribute (where a count problem is reported) and the method.</summary>
@@ -66,13 +84,21 @@ internal sealed class ModelDeclaration
     public List<AttributeData> CobbDouglasAttributes { get; } = [];
     public List<AttributeData> CesAttributes { get; } = [];
     public List<AttributeData> TokenCostsAttributes { get; } = [];
+    public List<AttributeData> TokenClassAttributes { get; } = [];
+    public List<AttributeData> FineTuningAttributes { get; } = [];
     public List<ProductionFunctionDeclaration> ProductionFunctions { get; } = [];
     public List<AttributeData> ValueAttributes { get; } = [];
     public List<AttributeData> ScaleAttributes { get; } = [];
     public List<AttributeData> TypeProfiles { get; } = [];
 
-    /// <summary>How many technologies are declared: [CobbDouglas], [Ces] and [ProductionFunction] methods together.</summary>
-    public int TechnologyCount => CobbDouglasAttributes.Count + CesAttributes.Count + ProductionFunctions.Count;
+    /// <summary>Whether the technology is declared as token classes ([TokenClass] or [FineTuning]).</summary>
+    public bool HasTokenClasses => TokenClassAttributes.Count > 0 || FineTuningAttributes.Count > 0;
+
+    /// <summary>
+    /// How many technologies are declared: [CobbDouglas], [Ces], [ProductionFunction] methods, and the token classes
+    /// together as one.
+    /// </summary>
+    public int TechnologyCount => CobbDouglasAttributes.Count + CesAttributes.Count + ProductionFunctions.Count + (HasTokenClasses ? 1 : 0);
 
     /// <summary>The single [ProductionFunction] method of a model that declares no other technology.</summary>
     public ProductionFunctionDeclaration? CustomTechnology => TechnologyCount == 1 && ProductionFunctions.Count == 1 ? ProductionFunctions[0] : null;
@@ -84,6 +110,8 @@ internal sealed class ModelDeclaration
         var cobbDouglas = new List<AttributeData>();
         var ces = new List<AttributeData>();
         var tokenCosts = new List<AttributeData>();
+        var tokenClasses = new List<AttributeData>();
+        var fineTuning = new List<AttributeData>();
         var values = new List<AttributeData>();
         var scales = new List<AttributeData>();
         var profiles = new List<AttributeData>();
@@ -95,6 +123,8 @@ internal sealed class ModelDeclaration
             else if (SymbolEqualityComparer.Default.Equals(c, symbols.CobbDouglas)) cobbDouglas.Add(attribute);
             else if (SymbolEqualityComparer.Default.Equals(c, symbols.Ces)) ces.Add(attribute);
             else if (SymbolEqualityComparer.Default.Equals(c, symbols.TokenCosts)) tokenCosts.Add(attribute);
+            else if (SymbolEqualityComparer.Default.Equals(c, symbols.TokenClass)) tokenClasses.Add(attribute);
+            else if (SymbolEqualityComparer.Default.Equals(c, symbols.FineTuning)) fineTuning.Add(attribute);
             else if (SymbolEqualityComparer.Default.Equals(c, symbols.ValueDistribution)) values.Add(attribute);
             else if (SymbolEqualityComparer.Default.Equals(c, symbols.ScaleDistribution)) scales.Add(attribute);
             else if (SymbolEqualityComparer.Default.Equals(c, symbols.TypeProfile)) profiles.Add(attribute);
@@ -104,6 +134,8 @@ internal sealed class ModelDeclaration
         model.CobbDouglasAttributes.AddRange(cobbDouglas);
         model.CesAttributes.AddRange(ces);
         model.TokenCostsAttributes.AddRange(tokenCosts);
+        model.TokenClassAttributes.AddRange(tokenClasses);
+        model.FineTuningAttributes.AddRange(fineTuning);
         model.ValueAttributes.AddRange(values);
         model.ScaleAttributes.AddRange(scales);
         model.TypeProfiles.AddRange(profiles);
@@ -114,6 +146,30 @@ internal sealed class ModelDeclaration
                         if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, production))
                             model.ProductionFunctions.Add(new ProductionFunctionDeclaration(method, attribute));
         return model;
+    }
+
+    /// <summary>
+    /// The declared token classes and fine-tuning, read as constants; null when any argument is not a plain constant
+    /// (the compiler reports that) or the [FineTuning] is missing or repeated.
+    /// </summary>
+    public TokenClassesDeclaration? TokenClasses()
+    {
+        if (TokenClassAttributes.Count == 0 || FineTuningAttributes.Count != 1) return null;
+        var fineTuning = FineTuningAttributes[0];
+        if (Arguments.Constructor(fineTuning, 0) is not { } gamma || Arguments.Constructor(fineTuning, 1) is not { } cost) return null;
+        int count = TokenClassAttributes.Count;
+        var names = new string[count];
+        var exponents = new double[count];
+        var costs = new double[count];
+        for (int j = 0; j < count; j++)
+        {
+            var attribute = TokenClassAttributes[j];
+            if (attribute.ConstructorArguments is not [{ Value: string name }, _, _]
+                || Arguments.Constructor(attribute, 1) is not { } exponent || Arguments.Constructor(attribute, 2) is not { } c)
+                return null;
+            (names[j], exponents[j], costs[j]) = (name, exponent, c);
+        }
+        return new TokenClassesDeclaration(names, exponents, costs, gamma, Arguments.Named(fineTuning, "BaseQuality") ?? 1.0, cost);
     }
 
     /// <summary>Where to report a model-wide problem: the class name.</summary>

@@ -22,10 +22,10 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.NotPartial, Descriptors.ProductionFunctionCount, Descriptors.CobbDouglasExponents,
         Descriptors.TokenCost, Descriptors.DistributionParameters, Descriptors.CannotComplete,
-        Descriptors.CesParameters, Descriptors.TypeProfiles);
+        Descriptors.CesParameters, Descriptors.TypeProfiles, Descriptors.TokenClasses);
 
     private const string DeclareOne =
-        "declare exactly one: [CobbDouglas(alpha, beta, gamma)], [Ces(share, substitution, degree, gamma)] or one [ProductionFunction] method";
+        "declare exactly one: [CobbDouglas(alpha, beta, gamma)], [Ces(share, substitution, degree, gamma)], [TokenClass(name, exponent, cost)]s with [FineTuning(gamma, cost)], or one [ProductionFunction] method";
 
     public override void Initialize(AnalysisContext context)
     {
@@ -138,15 +138,61 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
         }
         if (count > 1)
         {
-            // The one that makes it more than one, in the order [CobbDouglas], [Ces], [ProductionFunction] methods.
+            // The one that makes it more than one, in the order [CobbDouglas], [Ces], token classes, [ProductionFunction] methods.
             var declared = new System.Collections.Generic.List<AttributeData>(model.CobbDouglasAttributes);
             declared.AddRange(model.CesAttributes);
+            if (model.HasTokenClasses) declared.Add(model.TokenClassAttributes.Count > 0 ? model.TokenClassAttributes[0] : model.FineTuningAttributes[0]);
             declared.AddRange(model.ProductionFunctions.Select(f => f.Attribute));
             report(Diagnostic.Create(Descriptors.ProductionFunctionCount, Arguments.Of(declared[1], ct), model.Type.Name,
                 $"declares {count} production functions", DeclareOne));
         }
         if (model.CobbDouglas is { } cd) CheckExponents(cd, report, ct);
         if (model.Ces is { } ces) CheckCes(ces, model.TokenCosts, report, ct);
+        if (model.HasTokenClasses) CheckTokenClasses(model, report, ct);
+    }
+
+    /// <summary>MENU022: each class on its own argument, then the kernel's verdict on the whole set.</summary>
+    private static void CheckTokenClasses(ModelDeclaration model, System.Action<Diagnostic> report, CancellationToken ct)
+    {
+        void Report(Location location, string message) => report(Diagnostic.Create(Descriptors.TokenClasses, location, message));
+        if (model.FineTuningAttributes.Count == 0)
+            Report(Arguments.Of(model.TokenClassAttributes[0], ct), $"'{model.Type.Name}' declares token classes but no [FineTuning(gamma, cost)]");
+        else if (model.FineTuningAttributes.Count > 1)
+            Report(Arguments.Of(model.FineTuningAttributes[1], ct), $"'{model.Type.Name}' declares [FineTuning] {model.FineTuningAttributes.Count} times; keep one");
+        if (model.TokenClassAttributes.Count < 2)
+            Report(Arguments.Of(model.TokenClassAttributes.Count > 0 ? model.TokenClassAttributes[0] : model.FineTuningAttributes[0], ct),
+                $"'{model.Type.Name}' declares {model.TokenClassAttributes.Count} token class{(model.TokenClassAttributes.Count == 1 ? "" : "es")}, but input and output are two");
+        if (model.TokenCosts is { } costs)
+            Report(Arguments.Of(costs, ct), $"'{model.Type.Name}' declares both token classes and [TokenCosts]; each class carries its own cost");
+
+        var seen = new System.Collections.Generic.List<string>();
+        string[] positions = ["name", "exponent", "cost"];
+        foreach (var attribute in model.TokenClassAttributes)
+        {
+            if (attribute.ConstructorArguments is not [{ Value: var rawName }, _, _]) continue;
+            string? name = rawName as string;
+            double exponent = Arguments.Constructor(attribute, 1) ?? 1, cost = Arguments.Constructor(attribute, 2) ?? 1; // not constants: the compiler reports them
+            if (CobbDouglasCore.ValidateTokenClass(name, exponent, cost) is { } fault)
+            {
+                Report(Arguments.Positional(attribute, System.Array.IndexOf(positions, fault.Parameter), ct), fault.Message);
+                continue;
+            }
+            if (seen.Any(n => string.Equals(n, name!.Trim(), System.StringComparison.OrdinalIgnoreCase)))
+                Report(Arguments.Positional(attribute, 0, ct), $"token class names must be unique but '{name}' is declared twice");
+            seen.Add(name!.Trim());
+        }
+        // γ, the sum of the exponents, b and c_z: on the [FineTuning] argument the kernel names.
+        if (model.TokenClasses() is { Fault: { } error } && error.Parameter != "classes" && model.FineTuningAttributes.Count == 1)
+        {
+            var fineTuning = model.FineTuningAttributes[0];
+            var location = error.Parameter switch
+            {
+                "gamma" => Arguments.Positional(fineTuning, 0, ct),
+                "fineTuning" => Arguments.Positional(fineTuning, 1, ct),
+                _ => Arguments.NamedLocation(fineTuning, "BaseQuality", ct),
+            };
+            Report(location, error.Message);
+        }
     }
 
     /// <summary>MENU016: the kernel's own CES validation, reported on the argument it names.</summary>
@@ -200,6 +246,7 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
 
     private static void CheckTokenCosts(ModelDeclaration model, System.Action<Diagnostic> report, CancellationToken ct)
     {
+        if (model.HasTokenClasses) return; // the classes carry the costs: MENU022
         if (model.TokenCosts is not { } costs)
         {
             report(Diagnostic.Create(Descriptors.TokenCost, model.NameLocation, $"'{model.Type.Name}' declares no token costs"));

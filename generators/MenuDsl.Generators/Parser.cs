@@ -102,7 +102,8 @@ internal static class Parser
             // Token classes are the technology and carry the costs: anything else declaring either is MENU002 / MENU022.
             if (technology is not null || costs is not null || fineTuning is null || classes.Count < 2) return null;
             technology = new TokenClassesSpec(new EquatableArray<TokenClassSpec>([.. classes]), fineTuning[0], fineTuningBase);
-            costs = [classes[0].Cost, classes[1].Cost, fineTuning[1]];
+            var (input, output) = CobbDouglasCore.Slots([.. classes.Select(c => c.Name)]);
+            costs = [classes[input].Cost, classes[output].Cost, fineTuning[1]];
         }
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {

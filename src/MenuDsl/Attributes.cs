@@ -120,8 +120,8 @@ public sealed class TypeProfileAttribute(double probability) : Attribute
 
 /// <summary>
 /// One named class of tokens of a Cobb-Douglas technology over J classes, v = Π x_j^(α_j) (b + z)^γ (e.g. input,
-/// cached input, output, reasoning). Declare at least two, in the order results report them: the first two are what
-/// <c>Input</c> and <c>Output</c> of the results hold. Replaces <see cref="CobbDouglasAttribute"/> and
+/// cached input, output, reasoning). Declare at least two: the classes named "input" and "output" (ignoring case) are what
+/// <c>Input</c> and <c>Output</c> of the results report (else the first two declared). Replaces <see cref="CobbDouglasAttribute"/> and
 /// <see cref="TokenCostsAttribute"/>; fine-tuning comes from <see cref="FineTuningAttribute"/>. See <see cref="TokenClassTechnology"/>.
 /// </summary>
 /// <param name="name">The class name, e.g. <c>"cached_input"</c>; unique in the model.</param>

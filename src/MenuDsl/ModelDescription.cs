@@ -61,7 +61,7 @@ public sealed record ModelDescription(
         : [new TokenCost("input", InputCost), new TokenCost("output", OutputCost)];
 
     /// <summary>
-    /// The tokens of every class (in <see cref="TokenCosts"/> order) of a bundle whose first two classes hold
+    /// The tokens of every class (in <see cref="TokenCosts"/> order) of a bundle whose input and output classes hold
     /// <paramref name="inputTokens"/> and <paramref name="outputTokens"/> (the <c>Input</c> and <c>Output</c> of a result):
     /// for a token-class technology every class spends its share α_j of the gross value, x_j = α_j·(c_0 x_0/α_0)/c_j.
     /// </summary>

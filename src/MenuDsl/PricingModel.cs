@@ -35,7 +35,7 @@ public static class PricingModel
     /// Starts a Cobb-Douglas model over named token classes, v = Π x_j^(α_j) (b + z)^γ (see <see cref="TokenClassTechnology"/>).
     /// The classes carry the token costs, so the builder needs no <c>WithCosts</c>.
     /// </summary>
-    /// <param name="classes">At least two classes, input and output first; names unique.</param>
+    /// <param name="classes">At least two classes with unique names; those named "input" and "output" are what results report as Input and Output.</param>
     /// <param name="gamma">γ &gt; 0, the exponent of b + z.</param>
     /// <param name="fineTuningCost">c_z, the cost per fine-tuning token.</param>
     /// <param name="baseQuality">b &gt; 0.</param>
@@ -51,7 +51,8 @@ public static class PricingModel
             object value = parameter switch { "gamma" => gamma, "baseQuality" => baseQuality, nameof(fineTuningCost) => fineTuningCost, _ => string.Join(", ", list.AsEnumerable()) };
             throw new ArgumentOutOfRangeException(parameter, value, error.Message + ".");
         }
-        return ModelBuilder<IIndexModel>.Start(new TokenClassTechnology(list, gamma, baseQuality), (list[0].Cost, list[1].Cost, fineTuningCost));
+        var (input, output) = CobbDouglasCore.Slots([.. list.Select(c => c.Name)]);
+        return ModelBuilder<IIndexModel>.Start(new TokenClassTechnology(list, gamma, baseQuality), (list[input].Cost, list[output].Cost, fineTuningCost));
     }
 
     /// <summary>

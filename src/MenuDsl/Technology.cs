@@ -65,11 +65,11 @@ public sealed record TokenClass(string Name, double Exponent, double Cost);
 /// <summary>
 /// Cobb-Douglas over J ≥ 2 named token classes, v = Π x_j^(α_j) (b + z)^γ, Σ α_j + γ &lt; 1: every closed form of
 /// Cobb-Douglas with κ = Σ α_j and A0 = Π (α_j/c_j)^(α_j); class j receives the share α_j of the gross value, x_j =
-/// φ α_j q / c_j. Results report the first two classes as <c>Input</c> and <c>Output</c>;
+/// φ α_j q / c_j. Results report the classes named "input" and "output" (else the first two declared) as <c>Input</c> and <c>Output</c>;
 /// <see cref="ModelDescription.ClassTokens(double, double)"/> and <see cref="ModelDescription.ClassPrices"/> give every class.
 /// The class costs are the model's token costs; the fine-tuning cost is <see cref="ModelDescription.FineTuningCost"/>.
 /// </summary>
-/// <param name="Classes">The token classes, input and output first.</param>
+/// <param name="Classes">The token classes, in the order price sheets list them.</param>
 /// <param name="Gamma">γ, the exponent of b + z.</param>
 /// <param name="BaseQuality">b &gt; 0, quality of the base model.</param>
 public sealed record TokenClassTechnology(IReadOnlyList<TokenClass> Classes, double Gamma, double BaseQuality = 1.0) : Technology
@@ -81,7 +81,7 @@ public sealed record TokenClassTechnology(IReadOnlyList<TokenClass> Classes, dou
     {
         var core = CobbDouglasCore.TokenClasses([.. Classes.Select(c => c.Name)], [.. Classes.Select(c => c.Exponent)], [.. Classes.Select(c => c.Cost)],
             Gamma, BaseQuality, fineTuningCost);
-        // The input and output costs a description carries are the first two classes' (one model, one set of costs).
+        // The input and output costs a description carries are the input and output classes' (one model, one set of costs).
         if (inputCost != core.InputCost || outputCost != core.OutputCost)
             throw new ArgumentException($"A token-class technology's costs are its classes': input {core.InputCost} and output {core.OutputCost}, not {inputCost} and {outputCost}.");
         return core;

@@ -93,6 +93,22 @@ internal static class Models
         public partial class CesApi;
         """;
 
+    /// <summary>Cobb-Douglas over three token classes (cached input cheap) with fine-tuning; w ~ U[0,1], s ~ U[.2,1].</summary>
+    public const string TokenClasses = """
+        using MenuDsl;
+
+        namespace Shop.Pricing;
+
+        [PricingModel]
+        [TokenClass("input", 0.20, 1.0)]
+        [TokenClass("cached_input", 0.05, 0.1)]
+        [TokenClass("output", 0.20, 4.0)]
+        [FineTuning(0.1, 0.002, BaseQuality = 1.0)]
+        [ValueDistribution(Distribution.Uniform, 0.0, 1.0)]
+        [ScaleDistribution(Distribution.Uniform, 0.2, 1.0)]
+        public partial class TokenClassApi;
+        """;
+
     /// <summary>Cobb-Douglas (.3, .2, .1) written by hand as a [ProductionFunction]; costs where many buyers fine-tune.</summary>
     public const string HandWritten = """
         using System;
@@ -174,6 +190,9 @@ public sealed class SnapshotTests
 
     [Fact]
     public void CesClosedForm() => Check(Models.Ces, "Shop.Pricing.CesApi.g.cs");
+
+    [Fact]
+    public void TokenClassesClosedForm() => Check(Models.TokenClasses, "Shop.Pricing.TokenClassApi.g.cs");
 
     [Fact]
     public void CustomCobbDouglasByHand() => Check(Models.HandWritten, "Shop.Pricing.HandWrittenApi.g.cs");

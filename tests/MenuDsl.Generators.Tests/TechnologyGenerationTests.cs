@@ -56,6 +56,35 @@ public sealed class TechnologyGenerationTests
     }
 
     [Fact]
+    public void GeneratedTokenClassesEqualTheRuntimeBuiltModel()
+    {
+        var generated = (IIndexModel)Generated(Models.TokenClasses, "Shop.Pricing.TokenClassApi");
+        TokenClass[] classes = [new("input", 0.2, 1.0), new("cached_input", 0.05, 0.1), new("output", 0.2, 4.0)];
+        var runtime = PricingModel.TokenClasses(classes, 0.1, 0.002, 1.0)
+            .WithValues(Distribution.Uniform, 0, 1).WithScales(Distribution.Uniform, 0.2, 1).Build();
+        Assert.Equal(runtime.Description.Technology, generated.Description.Technology);
+        Assert.Equal(runtime.Description.TokenCosts, generated.Description.TokenCosts);
+        Assert.Contains(Types, t => runtime.Efficient(t.Value, t.Scale).FineTunes);
+        AssertSameMembers(runtime, generated, 1e-9);
+        foreach (double theta in new[] { 0.45, 0.6, 0.8, 1.0 })
+        {
+            Same(runtime.Package(theta).Cost, generated.Package(theta).Cost, 1e-9, $"Package({theta}).Cost");
+            Same(runtime.PackageTariff(theta).Fee, generated.PackageTariff(theta).Fee, 1e-9, $"PackageTariff({theta}).Fee");
+        }
+    }
+
+    [Fact]
+    public void TwoGeneratedTokenClassesEqualTheGeneratedCobbDouglas()
+    {
+        var classes = Generated(Models.TokenClasses
+            .Replace("[TokenClass(\"input\", 0.20, 1.0)]\n[TokenClass(\"cached_input\", 0.05, 0.1)]\n[TokenClass(\"output\", 0.20, 4.0)]", "[TokenClass(\"input\", 0.3, 1.0)]\n[TokenClass(\"output\", 0.2, 2.0)]")
+            .Replace("FineTuning(0.1, 0.002", "FineTuning(0.1, 5.0"), "Shop.Pricing.TokenClassApi");
+        Assert.Equal(2, ((TokenClassTechnology)classes.Description.Technology).Classes.Count);
+        var cobbDouglas = Generated(Models.Ces.Replace("[Ces(0.6, -0.5, 0.5, 0.1, BaseQuality = 1.0)]", "[CobbDouglas(0.3, 0.2, 0.1, BaseQuality = 1.0)]"), "Shop.Pricing.CesApi");
+        AssertSameMembers(cobbDouglas, classes, 0);
+    }
+
+    [Fact]
     public void CesTendsToCobbDouglasAsSubstitutionVanishes()
     {
         var cobbDouglas = PricingModel.CobbDouglas(0.3, 0.2, 0.1, 1).WithCosts(1, 2, 5)

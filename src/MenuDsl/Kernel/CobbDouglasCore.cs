@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace MenuDsl.Kernel;
 
@@ -20,15 +21,31 @@ internal sealed class CobbDouglasCore : TechnologyCore
 
     /// <summary>
     /// Cobb-Douglas over J ≥ 2 token classes, v = Π x_j^(α_j) (b + z)^γ: κ = Σ α_j, A0 = Π (α_j/c_j)^(α_j), demands
-    /// x_j = α_j·gross/c_j. Classes 0 and 1 are what the input and output members of every result report; with exactly
-    /// two classes this is <see cref="CobbDouglasCore(double, double, double, double, double, double, double)"/>, bit for bit.
+    /// x_j = α_j·gross/c_j. The input and output members of every result hold the classes <see cref="Slots"/> picks; with
+    /// exactly the classes input and output this is <see cref="CobbDouglasCore(double, double, double, double, double, double, double)"/>, bit for bit.
     /// </summary>
     public static CobbDouglasCore TokenClasses(string[] names, double[] exponents, double[] costs, double gamma, double baseQuality, double fineTuningCost)
     {
         Checked(ValidateTokenClasses(names, exponents, costs, gamma, baseQuality, fineTuningCost));
+        var (input, output) = Slots(names);
+        int[] order = [input, output, .. Enumerable.Range(0, names.Length).Where(j => j != input && j != output)];
+        double[] spend = [.. order.Select(j => exponents[j])], classCosts = [.. order.Select(j => costs[j])];
         double a0 = 1;
-        for (int j = 0; j < exponents.Length; j++) a0 *= Math.Pow(exponents[j] / costs[j], exponents[j]);
-        return new CobbDouglasCore(true, exponents, gamma, baseQuality, costs, fineTuningCost, a0);
+        for (int k = 0; k < spend.Length; k++) a0 *= Math.Pow(spend[k] / classCosts[k], spend[k]);
+        return new CobbDouglasCore(true, spend, gamma, baseQuality, classCosts, fineTuningCost, a0) { DeclaredOrder = order };
+    }
+
+    /// <summary>
+    /// Which declared classes the results' input and output members report: the classes named "input" and "output"
+    /// (ignoring case) where declared, else the first classes not taken, in declaration order.
+    /// </summary>
+    public static (int Input, int Output) Slots(string[] names)
+    {
+        int Named(string name) => Array.FindIndex(names, n => string.Equals(n?.Trim(), name, StringComparison.OrdinalIgnoreCase));
+        int input = Named("input"), output = Named("output");
+        if (input < 0) input = Enumerable.Range(0, names.Length).First(j => j != output);
+        if (output < 0) output = Enumerable.Range(0, names.Length).First(j => j != input);
+        return (input, output);
     }
 
     // classSpend: the shares of the gross value spent on each token class, input and output first (α and β for
@@ -130,6 +147,8 @@ internal sealed class CobbDouglasCore : TechnologyCore
     public double[] ClassSpend { get; }
     /// <summary>The cost per token of each class, input and output first.</summary>
     public double[] ClassCosts { get; }
+    /// <summary>The declared index of each class of <see cref="ClassSpend"/> (input and output first).</summary>
+    public int[] DeclaredOrder { get; private init; } = [0, 1];
     /// <summary>Σ α_j over the classes after input and output (0 for two classes).</summary>
     public double BeyondOutputSpend { get; }
 
@@ -184,7 +203,7 @@ internal sealed class CobbDouglasCore : TechnologyCore
     }
 
     /// <summary>
-    /// The fault of a token-class technology, or null: at least two classes (input and output first), each valid, names
+    /// The fault of a token-class technology, or null: at least two classes, each valid, names
     /// unique (ignoring case: price sheets key on them), γ &gt; 0, Σ α_j + γ &lt; 1, b and c_z finite and &gt; 0.
     /// </summary>
     public static (string Parameter, string Message)? ValidateTokenClasses(string[] names, double[] exponents, double[] costs, double gamma, double baseQuality, double fineTuningCost)
@@ -262,15 +281,15 @@ internal sealed class CobbDouglasCore : TechnologyCore
     }
 
     /// <summary>
-    /// The tokens of every class, in declaration order, of a bundle with <paramref name="inputTokens"/> input (class 0)
-    /// tokens: x_j = α_j·gross/c_j with gross = c_x x/α.
+    /// The tokens of every class, in declaration order, of a bundle with <paramref name="inputTokens"/> input and
+    /// <paramref name="outputTokens"/> output tokens: x_j = α_j·gross/c_j with gross = c_x x/α.
     /// </summary>
     public double[] ClassTokens(double inputTokens, double outputTokens)
     {
         var tokens = new double[ClassSpend.Length];
-        tokens[0] = inputTokens;
-        tokens[1] = outputTokens;
-        for (int j = 2; j < tokens.Length; j++) tokens[j] = ClassSpend[j] * (InputCost * inputTokens / Alpha) / ClassCosts[j];
+        tokens[DeclaredOrder[0]] = inputTokens;
+        tokens[DeclaredOrder[1]] = outputTokens;
+        for (int k = 2; k < tokens.Length; k++) tokens[DeclaredOrder[k]] = ClassSpend[k] * (InputCost * inputTokens / Alpha) / ClassCosts[k];
         return tokens;
     }
 

@@ -123,8 +123,9 @@ public sealed class TokenClassTests
         {
             var contract = model.Contract(w, s);
             var tokens = d.ClassTokens(contract);
+            // Input and Output report the classes so named, wherever they are declared.
             Assert.Equal(contract.Input, tokens[0]);
-            Assert.Equal(contract.Output, tokens[1]);
+            Assert.Equal(contract.Output, tokens[2]);
             // Spend on class j is α_j × the same gross value, so c_j x_j / α_j is one number.
             for (int j = 1; j < four.Length; j++)
                 Assert.Equal(four[0].Cost * tokens[0] / four[0].Exponent, four[j].Cost * tokens[j] / four[j].Exponent, 1e-12 * four[0].Cost * tokens[0] / four[0].Exponent);
@@ -134,12 +135,27 @@ public sealed class TokenClassTests
             var tariff = model.Tariff(w, s);
             Assert.Equal(four.Select(c => tariff.Markup * c.Cost), d.ClassPrices(tariff));
             Assert.Equal(tariff.InputPrice, d.ClassPrices(tariff)[0]);
+            Assert.Equal(tariff.OutputPrice, d.ClassPrices(tariff)[2]);
         }
         var package = model.Package(0.9);
         double packageSpend = four.Select((c, j) => c.Cost * d.ClassTokens(package)[j]).Sum() + d.FineTuningCost * package.FineTuning;
         Assert.Equal(package.Cost, packageSpend, 1e-12 * package.Cost);
         var efficient = model.Efficient(0.9, 0.8);
         Assert.Equal(4, d.ClassTokens(efficient).Length);
+    }
+
+    [Fact]
+    public void Without_input_and_output_names_the_first_two_declared_classes_are_reported()
+    {
+        TokenClass[] renamed = [new("prompt", 0.2, 1.0), new("completion", 0.2, 4.0), new("cache", 0.05, 0.1)];
+        var model = Model(renamed, 0.002);
+        var contract = model.Contract(0.9, 0.8);
+        var tokens = model.Description.ClassTokens(contract);
+        Assert.Equal([contract.Input, contract.Output], tokens[..2]);
+        Assert.Equal((1.0, 4.0), (model.Description.InputCost, model.Description.OutputCost));
+        // Declared in another order, input and output found by name: the same model.
+        var reordered = Model([new("output", 0.2, 4.0), new("cache", 0.05, 0.1), new("input", 0.2, 1.0)], 0.002);
+        Assert.Equal(Model([new("input", 0.2, 1.0), new("output", 0.2, 4.0), new("cache", 0.05, 0.1)], 0.002).Contract(0.9, 0.8), reordered.Contract(0.9, 0.8));
     }
 
     [Fact]
@@ -171,7 +187,7 @@ public sealed class TokenClassTests
         Assert.NotEqual(one.Technology, Model([Three[0], Three[1], Three[2] with { Cost = 4.5 }], 0.02).Description.Technology);
         Assert.Equal(0.1, one.Gamma);
         Assert.Equal(1.0, one.BaseQuality);
-        Assert.Equal((1.0, 0.1), (one.InputCost, one.OutputCost));
+        Assert.Equal((1.0, 4.0), (one.InputCost, one.OutputCost));
         Assert.Contains("cached_input", technology.ToString());
     }
 
