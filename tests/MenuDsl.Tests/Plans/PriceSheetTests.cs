@@ -224,6 +224,49 @@ public sealed class PriceSheetTests
         }
     }
 
+    [Fact]
+    public void A_sampled_type_in_a_served_pool_is_listed_as_its_committed_spend_plan()
+    {
+        // 0.5·U[0,1] + 0.5·U[0.5,1.5] pools θ in about [0.948, 1.073], served (AuditTests); without scales θ = w.
+        var values = TypeDistribution.Mixture((0.5, TypeDistribution.Uniform(0, 1)), (0.5, TypeDistribution.Uniform(0.5, 1.5)));
+        var model = PricingModel.CobbDouglas(0.3, 0.2, 0.1).WithCosts(1, 2, 5).WithValues(values).Build();
+        var pool = Assert.Single(values.PoolingIntervals);
+        var sheet = PriceSheet.Sample(model, 20, "pooled");
+        int pooled = 0;
+        foreach (var e in sheet.Entries)
+        {
+            var tariff = model.PackageTariff(e.LowestType);
+            if (tariff.Included is null)
+            {
+                Assert.True(e.IsTariff);
+                Assert.Equal(tariff.Fee, e.Fee);
+                Assert.Equal(tariff.Markup, e.Markup);
+                continue;
+            }
+            pooled++;
+            Assert.InRange(e.LowestType, pool.Lower, pool.Upper);
+            var plan = model.CommittedSpend(e.LowestType);
+            Assert.False(e.IsTariff);
+            Assert.Equal(1, e.Markup);
+            Assert.Equal(plan.Payment, e.Fee);
+            Assert.Equal(plan.Budget, e.Budget);
+            Assert.Equal([1.0, 2.0], e.Prices.Select(p => p.Price));
+        }
+        Assert.True(pooled > 0, "no sampled θ fell in the pool");
+        foreach (string text in new[] { sheet.ToLiteLlmJson(), sheet.ToGenAiPricesJson() })
+        {
+            using var json = JsonDocument.Parse(text);
+            Assert.DoesNotContain("Infinity", text);
+        }
+        // genai-prices requires models sorted by id: plan-10 … plan-19 come between plan-1 and plan-2.
+        using (var json = JsonDocument.Parse(sheet.ToGenAiPricesJson()))
+        {
+            var ids = json.RootElement[0].GetProperty("models").EnumerateArray().Select(m => m.GetProperty("id").GetString()!).ToArray();
+            Assert.Equal(sheet.Entries.Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal), ids);
+            Assert.Equal("pooled/plan-10", ids[1]);
+        }
+    }
+
     private static IIndexModel Model(params string[] classes) => PricingModel.TokenClasses(
         classes.Select((c, j) => new TokenClass(c, 0.1, 1 + j)), gamma: 0.1, fineTuningCost: 5).WithValues(Distribution.Uniform, 0, 1).Build();
 
