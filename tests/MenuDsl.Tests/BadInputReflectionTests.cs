@@ -38,6 +38,8 @@ public class BadInputReflectionTests
         [typeof(Usage)] = "observed usage as data; Calibration.Thetas checks every amount by name",
         [typeof(Plan)] = "result record",
         [typeof(PlanMenu)] = "result record",
+        [typeof(PriceSheetEntry)] = "result record; PriceSheet.From checks the plans it lists by name (menu)",
+        [typeof(TokenPrice)] = "result record",
         [typeof(BinaryItem)] = "result record",
         [typeof(BinaryMenu)] = "result record",
         [typeof(ModelDescription)] = "the declared parameters as data; only the builder creates models from them",
