@@ -95,11 +95,11 @@ public sealed class PriceSheet
             if (!double.IsFinite(m) || !(m >= 1) || !double.IsFinite(plan.Fee) || !(plan.Budget > 0)
                 || !double.IsFinite(plan.LowestType) || !double.IsFinite(plan.Share))
                 throw new ArgumentException($"Plan {k + 1} of the menu is not a plan a sheet can list: {plan}.", nameof(menu));
-            // A plan lists the first two classes' prices and fine-tuning: they must be this model's costs times the markup.
-            if (!Same(plan.InputPrice, m * costs[0].Cost) || !Same(plan.OutputPrice, m * costs[1].Cost) || !Same(plan.FineTuningPrice, m * d.FineTuningCost))
+            // A plan lists the input and output classes' prices and fine-tuning: they must be this model's costs times the markup.
+            if (!Same(plan.InputPrice, m * d.InputCost) || !Same(plan.OutputPrice, m * d.OutputCost) || !Same(plan.FineTuningPrice, m * d.FineTuningCost))
                 throw new ArgumentException(
                     $"Plan {k + 1}'s prices ({plan.InputPrice}, {plan.OutputPrice}, fine-tuning {plan.FineTuningPrice}) are not its markup {m} times this model's costs "
-                    + $"({costs[0].Name} {costs[0].Cost}, {costs[1].Name} {costs[1].Cost}, fine-tuning {d.FineTuningCost}): was the menu designed for another model?", nameof(menu));
+                    + $"(input {d.InputCost}, output {d.OutputCost}, fine-tuning {d.FineTuningCost}): was the menu designed for another model?", nameof(menu));
             entries[k] = Entry(name, k, m, plan.Fee, plan.Budget, costs, d.FineTuningCost, plan.LowestType, plan.Share);
         }
         return new PriceSheet(name, entries, [.. costs.Select(c => c.Name)]);

@@ -76,8 +76,9 @@ public sealed class PriceSheetTests
             if (which == "budgets")
             {
                 Assert.Equal("cached_input", costs[1].Name);
-                // A plan's OutputPrice is its second class's price: here the cached input's.
-                Assert.Equal(plan.OutputPrice, e.GetProperty("cache_read_input_token_cost").GetDouble());
+                Assert.Equal(plan.Markup * costs[1].Cost, e.GetProperty("cache_read_input_token_cost").GetDouble());
+                // A plan's OutputPrice is the class named output's, wherever it is declared.
+                Assert.Equal(plan.OutputPrice, e.GetProperty("output_cost_per_token").GetDouble());
                 Assert.Equal(plan.Markup * costs[2].Cost, e.GetProperty("output_cost_per_token").GetDouble());
             }
             Assert.Equal(costs.Count + 3, e.EnumerateObject().Count());
@@ -139,7 +140,7 @@ public sealed class PriceSheetTests
             Assert.Equal(plan.Markup, Parse(row["markup"]));
             Assert.Equal(plan.InputPrice, Parse(row["input_usd_per_token"]));
             Assert.Equal(plan.Markup * Cost(model, "output"), Parse(row["output_usd_per_token"]));
-            Assert.Equal(plan.OutputPrice, Parse(row[header[5]]));
+            Assert.Equal(plan.OutputPrice, Parse(row["output_usd_per_token"]));
             Assert.Equal(plan.FineTuningPrice, Parse(row["fine_tuning_usd_per_token"]));
             Assert.Equal(plan.LowestType, Parse(row["lowest_type"]));
             Assert.Equal(plan.Share, Parse(row["share"]));
