@@ -110,6 +110,9 @@ public class BadInputReflectionTests
             ["Model.Theta"] = new(f.Model, [0.8, s], type),
             ["Model.VirtualValue"] = new(f.Model, [0.8], type),
             ["Model.Package"] = new(f.Model, [0.5], theta),
+            // A grid names its own arguments, with the index, for the types Contract refuses.
+            ["MenuGrid.ContractGridParallel"] = new(null, [f.Model, new[] { 0.8 }, new[] { s }, new Contract[1], null],
+                Rules(("values[0]", Bad(-0.5, 1.5)), ("scales[0]", badScales))),
             ["Model.PackageTariff"] = new(f.Model, [0.5], theta),
             ["Model.CommittedSpend"] = new(f.Model, [0.5], theta),
             ["Model.ThetaVirtualValue"] = new(f.Model, [0.5], theta),
