@@ -76,9 +76,7 @@ namespace Shop.Pricing
                 {
                     double value = values[i];
                     if (!(value >= 0.0 && value <= 1.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckGridValue(MenuDslSolver.Values, values, i);
-                    double phi = (2.0 * value + (-1.0));
-                    var row = destination.Slice(i * scales.Length, scales.Length);
-                    for (int j = 0; j < row.Length; j++) row[j] = MenuDslSolver.ContractAt(value, phi, scales[j], scaleDeltas[j]);
+                    MenuDslSolver.ContractRow(value, (2.0 * value + (-1.0)), scales, scaleDeltas, destination.Slice(i * scales.Length, scales.Length));
                 }
             }
             finally { global::System.Buffers.ArrayPool<double>.Shared.Return(scaleDeltas); }
@@ -167,6 +165,32 @@ namespace Shop.Pricing
                 double below = scale * BaseQualityFactor * global::System.Math.Pow(lower, 1.8181818181818181) / 1.8181818181818181;
                 if (value <= switchValue) return below;
                 return below + global::System.Math.Pow(scale, 1.2222222222222225) * FineTunedQualityFactor * (global::System.Math.Pow(value, 2.2222222222222223) - global::System.Math.Pow(switchValue, 2.2222222222222223)) / 2.2222222222222223;
+            }
+
+            // Description: one row of the grid: below the fine-tuning switch every item is s × the row's item per unit of s
+            // (q = s·φ^(κ/δ)·(A0 b^γ)^(1/δ); tokens per task fixed; cost, rent and payment ∝ s); items that fine-tune take ContractAt.
+            public static void ContractRow(double value, double phi, global::System.ReadOnlySpan<double> scales, global::System.ReadOnlySpan<double> scaleDeltas, global::System.Span<global::MenuDsl.Contract> row)
+            {
+                if (!(phi > 0))
+                {
+                    row.Clear();
+                    return;
+                }
+                double quality = global::System.Math.Pow(phi, 0.8181818181818181) * BaseQualityFactor;
+                double gross = phi * quality;
+                double input = 0.2 * gross / 1.0, output = 0.2 * gross / 4.0;
+                double cost = 1.0 * input + 4.0 * output + 0.25 * (1.0 * input);
+                double rent = (BaseQualityFactor * global::System.Math.Pow(phi, 1.8181818181818181) / 1.8181818181818181) / 2.0;
+                double transfer = value * quality - rent;
+                bool finite = double.IsFinite(quality + input + output + cost + rent + transfer);
+                for (int j = 0; j < row.Length; j++)
+                {
+                    double scale = scales[j];
+                    if (finite && scale > 0 && phi * scaleDeltas[j] <= Threshold)
+                        row[j] = new global::MenuDsl.Contract(scale * quality, input, output, 0, scale * transfer, scale * cost, scale * rent, scale * transfer - scale * cost);
+                    else
+                        row[j] = ContractAt(value, phi, scale, scaleDeltas[j]);
+                }
             }
 
             // Description: the item of (w, s) given φ(w) and s^δ: the first-best bundle of value φ; T = w q − U with the
