@@ -109,7 +109,7 @@ public static class PeerRun
 
         Type[] classes = rest.Contains("--quick")
             ? [typeof(MemberBenchmarks), typeof(GridBenchmarks)]
-            : [typeof(MemberBenchmarks), typeof(GridBenchmarks), typeof(TechnologyBenchmarks), typeof(GeneratorBenchmarks), typeof(PlanBenchmarks)];
+            : [typeof(MemberBenchmarks), typeof(GridBenchmarks), typeof(TechnologyBenchmarks), typeof(GeneratorBenchmarks), typeof(PlanBenchmarks), typeof(TariffPlanBenchmarks)];
         var mean = new Dictionary<string, double>(); // method name → mean ns
         foreach (var type in classes)
         {
@@ -188,8 +188,8 @@ public static class PeerRun
             rows.Add(("Custom: SciPy vs runtime-built (exact derivatives)", "largest rel. diff", $"{worstRt:E1}", "<= 1e-8", Met(worstRt <= 1e-8)));
         }
 
-        rows.Add(("PlanDesigner.CommittedSpend(model, 3)", Ns(N("CommittedSpendPlans3")), "", "", ""));
-        rows.Add(("PlanDesigner.TwoPartTariffs(model, 3)", Ns(N("TwoPartTariffPlans3")), "", "", ""));
+        rows.Add(("PlanDesigner.CommittedSpend(model, 3), mean of 3 calls", Ns(N("CommittedSpendPlans3")), "", "", ""));
+        rows.Add(("PlanDesigner.TwoPartTariffs(model, 3), one call", Ns(N("TwoPartTariffPlans3")), "", "", ""));
         int m = GeneratorBenchmarks.Models;
         double genAll = N("GeneratorAllChanged") / 1e6 / m, analyzers = N("Analyzers50") / 1e6, bind = N("BindOnly50") / 1e6;
         rows.Add(("Generator, warm, all 50 models changed", $"{Ms(N("GeneratorAllChanged") / 1e6)} total", $"{genAll:F2} ms/model", "<= 2 ms/model", Met(genAll <= 2)));

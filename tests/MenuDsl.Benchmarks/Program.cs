@@ -41,6 +41,13 @@ public sealed class SlowConfig : ManualConfig
         .WithIterationCount(3).WithToolchain(InProcessEmitToolchain.Instance).WithId("Slow"));
 }
 
+/// <summary>For calls that take tens of seconds: no warm-up, one single-call iteration, in process.</summary>
+public sealed class SingleCallConfig : ManualConfig
+{
+    public SingleCallConfig() => AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(0)
+        .WithIterationCount(1).WithToolchain(InProcessEmitToolchain.Instance).WithId("SingleCall"));
+}
+
 /// <summary>The api.md default model: uniform values, closed forms in both implementations.</summary>
 [PricingModel, CobbDouglas(0.30, 0.20, 0.10), TokenCosts(1.0, 2.0, 5.0)]
 [ValueDistribution(Distribution.Uniform, 0.0, 1.0), ScaleDistribution(Distribution.Uniform, 0.2, 1.0)]

@@ -60,6 +60,12 @@ public class PlanBenchmarks
     [Benchmark]
     public PlanMenu CommittedSpendPlans3() => PlanDesigner.CommittedSpend(UniformApi.Instance, 3);
 
+}
+
+/// <summary>Two-part-tariff plan design takes tens of seconds per call on this machine: a single timed call.</summary>
+[Config(typeof(SingleCallConfig))]
+public class TariffPlanBenchmarks
+{
     [Benchmark]
     public PlanMenu TwoPartTariffPlans3() => PlanDesigner.TwoPartTariffs(UniformApi.Instance, 3);
 }
