@@ -40,6 +40,7 @@ public static class HandWritten
         if (!(ThetaHat > 1)) throw new InvalidOperationException("hand-written code assumes nobody fine-tunes");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Check(double w, double s)
     {
         if (!(w >= 0 && w <= 1)) throw new ArgumentOutOfRangeException(nameof(w));
@@ -56,6 +57,7 @@ public static class HandWritten
         return new Contract(q, KInput * phi * phi, KOutput * phi * phi, 0, transfer, cost, rent, transfer - cost);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TwoPartTariff Tariff(double w, double s)
     {
         Check(w, s);
@@ -65,6 +67,7 @@ public static class HandWritten
         return new TwoPartTariff(m * CostX, m * CostY, m * CostZ, K * s * phi / 4, s, m); // p0 = T − m C = K s φ / 4
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static PackageContract Package(double theta)
     {
         if (!(theta >= 0 && theta <= 1)) throw new ArgumentOutOfRangeException(nameof(theta));

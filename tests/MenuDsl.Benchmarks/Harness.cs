@@ -89,6 +89,7 @@ public static class PeerRun
     public static int Run(string[] rest)
     {
         var started = DateTime.UtcNow;
+        string loadBefore = LoadAverage();
         if (!Checks.Run()) return 1;
         string root = RepoRoot();
         string peerJson = Path.Combine(Path.GetTempPath(), $"menudsl-peer-{Environment.ProcessId}.json");
@@ -122,6 +123,8 @@ public static class PeerRun
         var first = FirstCall.InFreshProcesses();
 
         Print(mean, peer, first, started);
+        Console.WriteLine();
+        Console.WriteLine($"Load average (1, 5, 15 min) at start: {loadBefore}; at end: {LoadAverage()}. Run time {(DateTime.UtcNow - started).TotalMinutes:F1} min.");
         return 0;
     }
 
@@ -129,7 +132,7 @@ public static class PeerRun
     {
         var rows = new List<(string What, string Measured, string Ratio, string Target, string Met)>();
         double N(string m) => ns.TryGetValue(m, out var v) ? v : double.NaN;
-        string Ns(double v) => double.IsNaN(v) ? "n/a" : v >= 1e6 ? $"{v / 1e6:F2} ms" : $"{v:F1} ns";
+        string Ns(double v) => double.IsNaN(v) ? "n/a" : v >= 1e6 ? $"{v / 1e6:F2} ms" : v >= 1e4 ? $"{v / 1e3:F1} µs" : $"{v:F1} ns";
         string Ms(double v) => double.IsNaN(v) ? "n/a" : $"{v:F2} ms";
         string X(double v) => double.IsNaN(v) ? "n/a" : $"{v:F2}x";
         string Met(double ratio, double target) => double.IsNaN(ratio) ? "n/a" : ratio >= target ? "yes" : "NO";
@@ -220,6 +223,9 @@ public static class PeerRun
         }
         return worst;
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static string RepoRoot()
     {
