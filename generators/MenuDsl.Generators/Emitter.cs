@@ -46,6 +46,7 @@ internal static class Emitter
                 OpenSolver(w);
                 Fields(w, index);
                 Technology(w, index, index.Constants);
+                ContractAt(w, index);
                 break;
             case CustomPlan custom:
                 CustomMembers(w, custom);
@@ -256,13 +257,13 @@ internal static class Emitter
     private static void Technology(IndentedWriter w, MenuPlan plan, Constants c)
     {
         var spec = plan.Spec;
-        string scaleDelta = Power("scale", c.Delta);
         w.Line()
          .Line("// Description: total quality of the first-best bundle of a value-scale type (value, scale):")
          .Line("// s·value^(κ/δ)·(A0 b^γ)^(1/δ) when value·s^δ ≤ θ̂, else s^(δ/ε)·value^(ρ/ε)·A^(1/ε).")
-         .Open("public static double Quality(double value, double scale)")
+         .Line("// scaleDelta = s^δ, computed once by the caller.")
+         .Open("public static double Quality(double value, double scale, double scaleDelta)")
          .Line("if (value <= 0 || scale <= 0) return 0;")
-         .Line($"return value * {scaleDelta} <= Threshold")
+         .Line("return value * scaleDelta <= Threshold")
          .Line($"    ? scale * {Power("value", c.Kappa / c.Delta)} * BaseQualityFactor")
          .Line($"    : {Power("scale", c.Delta / c.Epsilon)} * {Power("value", c.Rho / c.Epsilon)} * FineTunedQualityFactor;")
          .Close()
@@ -270,11 +271,11 @@ internal static class Emitter
          .Line("// Description: the first-best bundle of value-scale type (value, scale): totals X = value·α·q/c_x,")
          .Line("// Y = value·β·q/c_y and b + z = max(b, value·γ·q/c_z) (spend shares of the gross value value·q; for CES, α and β")
          .Line("// are the degree times the cost shares of the composite input).")
-         .Open("public static (double Quality, double InputTokens, double OutputTokens, double FineTuning, double Cost, bool FineTunes) FirstBest(double value, double scale)")
-         .Line("double quality = Quality(value, scale);")
+         .Open("public static (double Quality, double InputTokens, double OutputTokens, double FineTuning, double Cost, bool FineTunes) FirstBest(double value, double scale, double scaleDelta)")
+         .Line("double quality = Quality(value, scale, scaleDelta);")
          .Line("if (quality == 0) return default;")
          .Line("double gross = value * quality;")
-         .Line($"bool fineTunes = value * {scaleDelta} > Threshold;")
+         .Line("bool fineTunes = value * scaleDelta > Threshold;")
          .Line($"double fineTuning = fineTunes ? {Math}.Max(0, {Number(c.Gamma)} * gross / {Number(spec.FineTuningCost)} - {Number(c.BaseQuality)}) : 0;")
          .Line($"double input = {Number(c.InputSpend)} * gross / {Number(spec.InputCost)}, output = {Number(c.OutputSpend)} * gross / {Number(spec.OutputCost)};")
          .Line(c.BeyondOutputSpend == 0
@@ -289,9 +290,9 @@ internal static class Emitter
             w.Line()
              .Line("// Description: G(φ, s) = ∫₀^φ Quality(t, s) dt in closed form; with an affine virtual value")
              .Line("// φ(k) = a·k + c the rent is U = (G(φ(w), s) − G(φ(lo)⁺, s)) / a.")
-             .Open("public static double QualityIntegral(double value, double scale)")
+             .Open("public static double QualityIntegral(double value, double scale, double scaleDelta)")
              .Line("if (value <= 0 || scale <= 0) return 0;")
-             .Line($"double switchValue = Threshold / {scaleDelta};")
+             .Line("double switchValue = Threshold / scaleDelta;")
              .Line($"double lower = {Math}.Min(value, switchValue);")
              .Line($"double below = scale * BaseQualityFactor * {Power("lower", p1)} / {Number(p1)};")
              .Line("if (value <= switchValue) return below;")
@@ -303,7 +304,7 @@ internal static class Emitter
     private static void Members(IndentedWriter w, MenuPlan plan, Constants c)
     {
         string scaleDelta = Power("scale", c.Delta);
-        string check = $"{Support}.CheckValue({S}Values, value);\n{Support}.CheckScale({S}Scales, scale);";
+        string check = CheckValue(plan) + "\n" + CheckScale(plan);
 
         w.Line("// Description: θ = w s^δ.")
          .Line("/// <inheritdoc/>")
@@ -318,7 +319,7 @@ internal static class Emitter
             w.Line($"// Description: φ(w) = w − (1 − F(w))/f(w) = {Number(affine.Slope)}·w + {Number(affine.Intercept)}, regular (no ironing).")
              .Line("/// <inheritdoc/>")
              .Open("public double VirtualValue(double value)")
-             .Line($"{Support}.CheckValue({S}Values, value);")
+             .Line(CheckValue(plan))
              .Line($"return {AffineText(affine, "value")};")
              .Close();
         }
@@ -327,7 +328,7 @@ internal static class Emitter
             w.Line("// Description: φ(w) = w − (1 − F(w))/f(w), ironed by the shared kernel where it decreases.")
              .Line("/// <inheritdoc/>")
              .Open("public double VirtualValue(double value)")
-             .Line($"{Support}.CheckValue({S}Values, value);")
+             .Line(CheckValue(plan))
              .Line($"return {S}Values.VirtualValue(value);")
              .Close();
         }
@@ -336,7 +337,7 @@ internal static class Emitter
          .Line("/// <inheritdoc/>")
          .Open("public global::MenuDsl.Allocation Efficient(double value, double scale)");
         Lines(w, check);
-        w.Line($"var bundle = {S}FirstBest(value, scale);")
+        w.Line($"var bundle = {S}FirstBest(value, scale, {scaleDelta});")
          .Line("if (bundle.Quality == 0) return default;")
          .Line($"return {Support}.CheckedAllocation(new global::MenuDsl.Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning, bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes), value);")
          .Close()
@@ -346,17 +347,25 @@ internal static class Emitter
          .Line("/// <inheritdoc/>")
          .Open("public global::MenuDsl.Contract Contract(double value, double scale)");
         Lines(w, check);
-        w.Line($"double phi = {(plan.ValueVirtualValue is { } a ? AffineText(a, "value") : $"{S}Values.VirtualValue(value)")};")
-         .Line("if (!(phi > 0) || scale == 0) return default;")
-         .Line($"var item = {S}FirstBest(phi, scale);");
-        if (plan.ValueVirtualValue is { } av)
-            w.Line($"double rent = ({S}QualityIntegral(phi, scale) - {S}QualityIntegral({Number(plan.BottomVirtualValue)}, scale)) / {Number(av.Slope)};");
+        if (plan.ValueVirtualValue is { } a)
+        {
+            w.Line($"return {S}ContractAt(value, {AffineText(a, "value")}, scale, {scaleDelta});")
+             .Close()
+             .Line();
+            ContractGrid(w, plan, a, c);
+        }
         else
-            w.Line($"double rent = {Support}.Rent({S}Values, k => {S}Quality({S}Values.VirtualValue(k), scale), {S}Reserve, value, {S}Threshold / {scaleDelta});");
-        w.Line("double transfer = value * item.Quality - rent;")
-         .Line($"return {Support}.CheckedContract(new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), value);")
-         .Close()
-         .Line();
+        {
+            w.Line($"double phi = {S}Values.VirtualValue(value);")
+             .Line("if (!(phi > 0) || scale == 0) return default;")
+             .Line($"double scaleDelta = {scaleDelta};")
+             .Line($"var item = {S}FirstBest(phi, scale, scaleDelta);")
+             .Line($"double rent = {Support}.Rent({S}Values, k => {S}Quality({S}Values.VirtualValue(k), scale, scaleDelta), {S}Reserve, value, {S}Threshold / scaleDelta);")
+             .Line("double transfer = value * item.Quality - rent;")
+             .Line($"return {Support}.CheckedContract(new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), value);")
+             .Close()
+             .Line();
+        }
 
         if (plan.ValueVirtualValue is { } am)
             w.Line("// Description: prices m·c with m = w/φ(w), fee p0 = T − m·C(q, s), task cap s (φ is regular: no pools).")
@@ -387,11 +396,11 @@ internal static class Emitter
          .Line($"{Support}.CheckTheta({S}Thetas, theta);")
          .Line($"double phi = {phi};")
          .Line("if (!(phi > 0)) return default;")
-         .Line($"var item = {S}FirstBest(phi, 1);");
+         .Line($"var item = {S}FirstBest(phi, 1.0, 1.0);");
         if (plan.ThetaVirtualValue is { } a)
-            w.Line($"double rent = ({S}QualityIntegral(phi, 1) - {S}QualityIntegral({Number(plan.ThetaBottomVirtualValue)}, 1)) / {Number(a.Slope)};");
+            w.Line($"double rent = {Rent("phi", "1.0", "1.0", plan.ThetaBottomVirtualValue, a.Slope)};");
         else
-            w.Line($"double rent = {Support}.Rent({S}Thetas, k => {S}Quality({S}Thetas.VirtualValue(k), 1), {reserve}, theta, {S}Threshold);");
+            w.Line($"double rent = {Support}.Rent({S}Thetas, k => {S}Quality({S}Thetas.VirtualValue(k), 1.0, 1.0), {reserve}, theta, {S}Threshold);");
         w.Line("double transfer = theta * item.Quality - rent;")
          .Line($"return {Support}.CheckedPackage(new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), theta);")
          .Close()
@@ -431,6 +440,116 @@ internal static class Emitter
             ? Family(parts[0])
             : $"global::MenuDsl.TypeDistribution.Mixture({string.Join(", ", parts.Select(p => $"({Number(p.Weight)}, {Family(p)})"))})";
     }
+
+    /// <summary>
+    /// The batch menu of a model with an affine φ: values and scales checked once per row and column, s^δ once per
+    /// scale (in a pooled buffer), then the same <c>ContractAt</c> as <c>Contract</c>.
+    /// </summary>
+    private static void ContractGrid(IndentedWriter w, MenuPlan plan, Affine a, Constants c)
+    {
+        w.Line("/// <inheritdoc/>")
+         .Open("public void ContractGrid(global::System.ReadOnlySpan<double> values, global::System.ReadOnlySpan<double> scales, global::System.Span<global::MenuDsl.Contract> destination)")
+         .Line("global::MenuDsl.MenuGrid.CheckShape(values.Length, scales.Length, destination.Length);")
+         .Line("double[] scaleDeltas = global::System.Buffers.ArrayPool<double>.Shared.Rent(scales.Length);")
+         .Open("try")
+         .Open("for (int j = 0; j < scales.Length; j++)")
+         .Line("double scale = scales[j];")
+         .Line(CheckScale(plan).Replace("CheckScale(", "CheckGridScale(").Replace("scale);", "scales, j);"))
+         .Line($"scaleDeltas[j] = {Power("scale", c.Delta)};")
+         .Close()
+         .Open("for (int i = 0; i < values.Length; i++)")
+         .Line("double value = values[i];")
+         .Line(CheckValue(plan).Replace("CheckValue(", "CheckGridValue(").Replace("value);", "values, i);"))
+         .Line($"{S}ContractRow(value, {AffineText(a, "value")}, scales, scaleDeltas, destination.Slice(i * scales.Length, scales.Length));")
+         .Close()
+         .Close()
+         .Line($"finally {{ global::System.Buffers.ArrayPool<double>.Shared.Return(scaleDeltas); }}")
+         .Close()
+         .Line();
+    }
+
+    /// <summary>
+    /// One row of the grid (one value, every scale). Below the fine-tuning switch the item of (w, s) is s times one
+    /// per-scale item — q = s φ^(κ/δ) (A0 b^γ)^(1/δ), tokens per task, cost, rent and payment all proportional to s — so
+    /// the row's powers are taken once and each cell is a few products; cells that fine-tune take <c>ContractAt</c>.
+    /// Equal to <c>Contract</c> up to the order of the roundings (a few ulps).
+    /// </summary>
+    private static void ContractRow(IndentedWriter w, MenuPlan plan, Affine a, Constants c)
+    {
+        var spec = plan.Spec;
+        double p1 = c.Kappa / c.Delta + 1;
+        string bottom = plan.BottomVirtualValue == 0 ? "" : $" - {Number(c.BaseQualityFactor * Numeric.Pow(plan.BottomVirtualValue, p1) / p1)}";
+        string beyond = c.BeyondOutputSpend == 0 ? "" : $" + {Number(c.BeyondOutputSpend / c.InputSpend)} * ({Number(spec.InputCost)} * input)";
+        w.Line()
+         .Line("// Description: one row of the grid: below the fine-tuning switch every item is s × the row's item per unit of s")
+         .Line("// (q = s·φ^(κ/δ)·(A0 b^γ)^(1/δ); tokens per task fixed; cost, rent and payment ∝ s); items that fine-tune take ContractAt.")
+         .Open("public static void ContractRow(double value, double phi, global::System.ReadOnlySpan<double> scales, global::System.ReadOnlySpan<double> scaleDeltas, global::System.Span<global::MenuDsl.Contract> row)")
+         .Open("if (!(phi > 0))")
+         .Line("row.Clear();")
+         .Line("return;")
+         .Close()
+         .Line($"double quality = {Power("phi", c.Kappa / c.Delta)} * BaseQualityFactor;")
+         .Line("double gross = phi * quality;")
+         .Line($"double input = {Number(c.InputSpend)} * gross / {Number(spec.InputCost)}, output = {Number(c.OutputSpend)} * gross / {Number(spec.OutputCost)};")
+         .Line($"double cost = {Number(spec.InputCost)} * input + {Number(spec.OutputCost)} * output{beyond};")
+         .Line($"double rent = (BaseQualityFactor * {Power("phi", p1)} / {Number(p1)}{bottom}) / {Number(a.Slope)};")
+         .Line("double transfer = value * quality - rent;")
+         .Line("bool finite = double.IsFinite(quality + input + output + cost + rent + transfer);")
+         .Open("for (int j = 0; j < row.Length; j++)")
+         .Line("double scale = scales[j];")
+         .Line("if (finite && scale > 0 && phi * scaleDeltas[j] <= Threshold)")
+         .Line("    row[j] = new global::MenuDsl.Contract(scale * quality, input, output, 0, scale * transfer, scale * cost, scale * rent, scale * transfer - scale * cost);")
+         .Line("else")
+         .Line("    row[j] = ContractAt(value, phi, scale, scaleDeltas[j]);")
+         .Close()
+         .Close();
+    }
+
+    /// <summary>The contract of (w, s) from φ(w) and s^δ, shared by <c>Contract</c> and <c>ContractGrid</c>.</summary>
+    private static void ContractAt(IndentedWriter w, MenuPlan plan)
+    {
+        if (plan.ValueVirtualValue is not { } a) return;
+        ContractRow(w, plan, a, plan.Constants);
+        w.Line()
+         .Line("// Description: the item of (w, s) given φ(w) and s^δ: the first-best bundle of value φ; T = w q − U with the")
+         .Line("// closed-form rent U = (G(φ(w), s) − G(φ(lo)⁺, s)) / a.")
+         .Open("public static global::MenuDsl.Contract ContractAt(double value, double phi, double scale, double scaleDelta)")
+         .Line("if (!(phi > 0) || scale == 0) return default;")
+         .Line("var item = FirstBest(phi, scale, scaleDelta);")
+         .Line($"double rent = {Rent("phi", "scale", "scaleDelta", plan.BottomVirtualValue, a.Slope).Replace(S, "")};")
+         .Line("double transfer = value * item.Quality - rent;")
+         .Line("var contract = new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);")
+         .Line("// One sum is non-finite iff a field is (or the sum overflows, which the full check then clears).")
+         .Line($"return double.IsFinite(contract.Quality + contract.Input + contract.Output + contract.FineTuning + transfer + contract.Cost + rent + contract.Profit) ? contract : {Support}.CheckedContract(contract, value);")
+         .Close();
+    }
+
+    /// <summary>
+    /// U = (G(φ(w), s) − G(φ(lo)⁺, s)) / a for an affine φ; G(0, s) = 0, so a law served from its bottom (φ(lo)⁺ = 0)
+    /// needs one closed form, not two.
+    /// </summary>
+    private static string Rent(string phi, string scale, string scaleDelta, double bottom, double slope)
+    {
+        string top = $"{S}QualityIntegral({phi}, {scale}, {scaleDelta})";
+        string lower = bottom == 0 ? "" : $" - {S}QualityIntegral({Number(bottom)}, {scale}, {scaleDelta})";
+        return $"({top}{lower}) / {Number(slope)}";
+    }
+
+    /// <summary>
+    /// The value check as plain comparisons against the support folded at build time; anything outside (NaN, ±∞,
+    /// negative, out of support) goes to the runtime's check, which throws the message every model gives.
+    /// </summary>
+    private static string CheckValue(MenuPlan plan) =>
+        $"if (!({Within("value", plan.ValuesLower, plan.ValuesUpper)})) {Support}.CheckValue({S}Values, value);";
+
+    /// <summary>The scale check likewise: inside the scale law's support, or exactly 1 without scales.</summary>
+    private static string CheckScale(MenuPlan plan) => plan.Spec.Scales.Count == 0
+        ? $"if (scale != 1.0) {Support}.CheckScale({S}Scales, scale);"
+        : $"if (!({Within("scale", plan.ScalesLower, plan.ScalesUpper)})) {Support}.CheckScale({S}Scales, scale);";
+
+    // x in [max(lower, 0), upper] and finite: an infinite upper end is written as a strict bound so +∞ fails it.
+    private static string Within(string x, double lower, double upper) =>
+        $"{x} >= {Number(System.Math.Max(lower, 0))} && {x} {(double.IsPositiveInfinity(upper) ? "<" : "<=")} {Number(upper)}";
 
     private static void Lines(IndentedWriter w, string text)
     {

@@ -17,15 +17,30 @@ internal static class Literals
     }
 
     /// <summary>
-    /// <c>operand^exponent</c> for operand ≥ 0, as the cheapest exact expression: exponent 1 is the operand,
-    /// 2 a product, 0.5 a square root, anything else one <c>Math.Pow</c>. Mirrors the kernel's Numeric.Pow.
+    /// <c>operand^exponent</c> for operand ≥ 0, as the cheapest exact expression: a multiple of ¼ up to 4 is products of
+    /// the operand, its square root and its fourth root, anything else one <c>Math.Pow</c>. Mirrors the kernel's
+    /// Numeric.Pow factor for factor, so generated and runtime-built models round alike. The operand must be a name
+    /// (it is repeated).
     /// </summary>
-    public static string Power(string operand, double exponent) => Kernel.Numeric.SnapExponent(exponent) switch
+    public static string Power(string operand, double exponent)
     {
-        1.0 => operand,
-        2.0 => $"({operand} * {operand})",
-        0.5 => $"global::System.Math.Sqrt({operand})",
-        0.0 => "1.0",
-        var other => $"global::System.Math.Pow({operand}, {Number(other)})",
-    };
+        double p = Kernel.Numeric.SnapExponent(exponent);
+        if (Kernel.Numeric.QuarterPower(p) is not { } quarters) return $"global::System.Math.Pow({operand}, {Number(p)})";
+        if (quarters == 0) return "1.0";
+        string sqrt = $"global::System.Math.Sqrt({operand})";
+        string root = (quarters % 4) switch
+        {
+            1 => $"global::System.Math.Sqrt({sqrt})",
+            2 => sqrt,
+            3 => $"({sqrt} * global::System.Math.Sqrt({sqrt}))",
+            _ => "",
+        };
+        string product = (quarters / 4) switch
+        {
+            0 => "",
+            1 => operand,
+            var n => "(" + string.Join(" * ", System.Linq.Enumerable.Repeat(operand, n)) + ")",
+        };
+        return product.Length == 0 ? root : root.Length == 0 ? product : $"({product} * {root})";
+    }
 }

@@ -53,7 +53,7 @@ internal static class Planner
         var thetaAffine = thetas is null ? null : AffineOf(thetas);
         double packageReserve = thetas?.ReserveValue ?? double.NaN;
 
-        return new MenuPlan(spec, constants, valueLaw.Lower, valueLaw.Upper, valueLaw.ReserveValue,
+        return new MenuPlan(spec, constants, valueLaw.Lower, valueLaw.Upper, scales?.Lower ?? 1, scales?.Upper ?? 1, valueLaw.ReserveValue,
             valueAffine, Bottom(valueLaw),
             thetaLaw, thetaAffine, thetas is null ? 0 : Bottom(thetas), packageReserve);
     }

@@ -1,3 +1,5 @@
+using System;
+
 namespace MenuDsl;
 
 /// <summary>A pricing model: first best, virtual values, the optimal screening menu and its two-part tariffs.</summary>
@@ -20,6 +22,30 @@ public interface IPricingModel
 
     /// <summary>The two-part tariff with task cap that implements <see cref="Contract"/>.</summary>
     TwoPartTariff Tariff(double value, double scale);
+
+    /// <summary>
+    /// The menu on a grid: <c>destination[i * scales.Length + j] = Contract(values[i], scales[j])</c>. Generated models
+    /// with closed forms specialise it (checks once per row and column, s^δ once per scale, no allocation per item);
+    /// <see cref="MenuGrid.ContractGridParallel"/> splits the rows over cores.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> does not hold values.Length × scales.Length items.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value or scale is one <see cref="Contract"/> refuses: named <c>values</c> or <c>scales</c> with its index.</exception>
+    void ContractGrid(ReadOnlySpan<double> values, ReadOnlySpan<double> scales, Span<Contract> destination)
+    {
+        MenuGrid.CheckShape(values.Length, scales.Length, destination.Length);
+        for (int i = 0; i < values.Length; i++)
+            for (int j = 0; j < scales.Length; j++)
+            {
+                try
+                {
+                    destination[i * scales.Length + j] = Contract(values[i], scales[j]);
+                }
+                catch (ArgumentOutOfRangeException e) when (e.ParamName is "value" or "scale")
+                {
+                    throw MenuGrid.OutOfRange(e, e.ParamName == "value" ? i : j);
+                }
+            }
+    }
 }
 
 /// <summary>A model whose types are summarised by the index θ (Cobb-Douglas): adds fine-tuning and packages.</summary>

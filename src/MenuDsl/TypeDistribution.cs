@@ -6,8 +6,8 @@ using MenuDsl.Kernel;
 namespace MenuDsl;
 
 /// <summary>
-/// A distribution of buyer types (values w or scales s): one of the <see cref="Distribution"/> families or a
-/// weighted mixture of them. Immutable.
+/// A distribution of buyer types (values w or scales s): one of the <see cref="Distribution"/> families, a
+/// weighted mixture of them, or a smoothed empirical law of a sample (<see cref="Empirical"/>). Immutable.
 /// </summary>
 public sealed class TypeDistribution
 {
@@ -27,10 +27,10 @@ public sealed class TypeDistribution
 
     internal DistributionCore Core { get; }
 
-    /// <summary>The family, or null for a mixture.</summary>
+    /// <summary>The family, or null for a mixture or an empirical law.</summary>
     public Distribution? Kind { get; }
 
-    /// <summary>The family's parameters (empty for a mixture).</summary>
+    /// <summary>The family's parameters (empty for a mixture or an empirical law).</summary>
     public IReadOnlyList<double> Parameters => parameters;
 
     /// <summary>The weighted components of a mixture, weights as given (empty for a single family).</summary>
@@ -100,6 +100,27 @@ public sealed class TypeDistribution
         var copy = ((double, TypeDistribution)[])parts.Clone();
         var core = new MixtureCore(parts.Select(p => p.Weight).ToArray(), parts.Select(p => p.Part.Core).ToArray());
         return new TypeDistribution(core, null, [], copy);
+    }
+
+    /// <summary>
+    /// A smoothed empirical law of <paramref name="sample"/>: the distribution function is piecewise linear through
+    /// equal-count bins (⌊√n⌋ bins, at most 100, edges at the sample's quantiles), a histogram density from the
+    /// sample's minimum to its maximum. Ties merge bins. Its virtual value jumps at the bin edges and is ironed where it
+    /// falls (<see cref="PoolingIntervals"/>), so any sample makes a model whose menus are incentive compatible.
+    /// <see cref="Kind"/> is null and <see cref="Components"/> empty; <see cref="ToString"/> reads <c>Empirical(n = …)</c>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An entry is NaN, infinite or negative (named by index and value).</exception>
+    /// <exception cref="ArgumentException">Fewer than two values, or all of them equal.</exception>
+    public static TypeDistribution Empirical(IEnumerable<double> sample)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        double[] values = [.. sample];
+        for (int i = 0; i < values.Length; i++)
+            if (!(values[i] >= 0) || double.IsPositiveInfinity(values[i]))
+                throw new ArgumentOutOfRangeException(nameof(sample), values[i],
+                    $"Entry {i} of the sample must be finite and >= 0 (types are non-negative) but is {Families.Format(values[i])}.");
+        if (EmpiricalCore.Validate(values) is { } error) throw new ArgumentException(char.ToUpperInvariant(error[0]) + error[1..] + ".", nameof(sample));
+        return new TypeDistribution(EmpiricalCore.Create(values), null, [], [], $"Empirical(n = {values.Length})");
     }
 
     /// <summary>Wraps a derived law (e.g. of θ) that is neither a family nor a mixture.</summary>

@@ -15,6 +15,8 @@ internal sealed record MenuPlan(
     Constants Constants,
     double ValuesLower,
     double ValuesUpper,
+    double ScalesLower,
+    double ScalesUpper,
     double ReserveValue,
     Affine? ValueVirtualValue,
     double BottomVirtualValue,

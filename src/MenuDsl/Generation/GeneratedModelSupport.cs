@@ -17,6 +17,20 @@ public static class GeneratedModelSupport
     /// <summary>Checks a scale against the declared scale distribution, or that it is 1 when none is declared.</summary>
     public static double CheckScale(TypeDistribution? scales, double scale) => Guard.Scale(scales, scale, nameof(scale));
 
+    /// <summary>Checks <c>values[index]</c> of a grid against <paramref name="law"/>; a refusal names <c>values</c> and the index.</summary>
+    public static void CheckGridValue(TypeDistribution law, ReadOnlySpan<double> values, int index)
+    {
+        try { CheckValue(law, values[index]); }
+        catch (ArgumentOutOfRangeException e) { throw MenuGrid.OutOfRange(e, index); }
+    }
+
+    /// <summary>Checks <c>scales[index]</c> of a grid against <paramref name="law"/> (null: s = 1); a refusal names <c>scales</c> and the index.</summary>
+    public static void CheckGridScale(TypeDistribution? law, ReadOnlySpan<double> scales, int index)
+    {
+        try { CheckScale(law, scales[index]); }
+        catch (ArgumentOutOfRangeException e) { throw MenuGrid.OutOfRange(e, index); }
+    }
+
     /// <summary>Checks that <paramref name="theta"/> lies in the support of the law of θ.</summary>
     public static double CheckTheta(TypeDistribution thetas, double theta) => Guard.InSupport(thetas, theta, nameof(theta));
 

@@ -50,26 +50,39 @@ internal static class Numeric
     }
 
     /// <summary>
-    /// <c>x^p</c> for <c>x ≥ 0</c>, with the exponents that occur in closed forms made exact and cheap.
-    /// The generator emits the same case split as source text.
+    /// <c>x^p</c> for <c>x ≥ 0</c>, with the exponents that occur in closed forms made exact and cheap: a multiple of
+    /// ¼ up to 4 is products of x, √x and ⁴√x (a square root costs a fraction of a <c>Math.Pow</c>), anything else one
+    /// <c>Math.Pow</c>. The generator emits the same products as source text (<see cref="QuarterPower"/>).
     /// </summary>
-    public static double Pow(double x, double p) => SnapExponent(p) switch
+    public static double Pow(double x, double p)
     {
-        1.0 => x,
-        2.0 => x * x,
-        0.5 => Math.Sqrt(x),
-        0.0 => 1.0,
-        var exponent => Math.Pow(x, exponent),
-    };
+        p = SnapExponent(p);
+        if (QuarterPower(p) is not { } quarters) return Math.Pow(x, p);
+        double result = 1;
+        for (int i = 0; i < quarters / 4; i++) result = i == 0 ? x : result * x;
+        switch (quarters % 4)
+        {
+            case 1: return (quarters < 4 ? 1 : result) * Math.Sqrt(Math.Sqrt(x));
+            case 2: return (quarters < 4 ? 1 : result) * Math.Sqrt(x);
+            case 3: { double root = Math.Sqrt(x); return (quarters < 4 ? 1 : result) * (root * Math.Sqrt(root)); }
+            default: return quarters == 0 ? 1 : result;
+        }
+    }
+
+    /// <summary>The number of quarters in <paramref name="p"/> when it is k/4 for k in 0..16 (after <see cref="SnapExponent"/>), else null.</summary>
+    public static int? QuarterPower(double p)
+    {
+        double quarters = 4 * p;
+        return quarters >= 0 && quarters <= 16 && quarters == Math.Floor(quarters) ? (int)quarters : null;
+    }
 
     /// <summary>
-    /// Exponents such as κ/δ are ratios of decimal inputs, so one that is 2 in exact arithmetic can arrive as
-    /// 1.9999999999999998. Within a few ulps of 0, ½, 1 or 2 the exact value is taken.
+    /// Exponents such as κ/δ are ratios of decimal inputs, so one that is 3/2 in exact arithmetic can arrive as
+    /// 1.4999999999999998. Within a few ulps of a multiple of ¼ (up to 4) the exact value is taken.
     /// </summary>
-    public static double SnapExponent(double p) =>
-        Math.Abs(p - 1) <= 1e-14 ? 1
-        : Math.Abs(p - 2) <= 1e-14 ? 2
-        : Math.Abs(p - 0.5) <= 1e-14 ? 0.5
-        : Math.Abs(p) <= 1e-14 ? 0
-        : p;
+    public static double SnapExponent(double p)
+    {
+        double nearest = Math.Round(4 * p) / 4;
+        return nearest >= 0 && nearest <= 4 && Math.Abs(p - nearest) <= 1e-14 * Math.Max(1, nearest) ? nearest : p;
+    }
 }

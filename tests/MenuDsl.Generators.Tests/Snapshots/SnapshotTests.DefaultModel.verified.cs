@@ -26,8 +26,8 @@ namespace Shop.Pricing
         /// <inheritdoc/>
         public double Theta(double value, double scale)
         {
-            global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
-            global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
+            if (!(value >= 0.0 && value <= 1.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
+            if (!(scale >= 0.2 && scale <= 1.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
             return value * global::System.Math.Sqrt(scale);
         }
 
@@ -35,7 +35,7 @@ namespace Shop.Pricing
         /// <inheritdoc/>
         public double VirtualValue(double value)
         {
-            global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
+            if (!(value >= 0.0 && value <= 1.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
             return (2.0 * value + (-1.0));
         }
 
@@ -43,9 +43,9 @@ namespace Shop.Pricing
         /// <inheritdoc/>
         public global::MenuDsl.Allocation Efficient(double value, double scale)
         {
-            global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
-            global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
-            var bundle = MenuDslSolver.FirstBest(value, scale);
+            if (!(value >= 0.0 && value <= 1.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
+            if (!(scale >= 0.2 && scale <= 1.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
+            var bundle = MenuDslSolver.FirstBest(value, scale, global::System.Math.Sqrt(scale));
             if (bundle.Quality == 0) return default;
             return global::MenuDsl.Generation.GeneratedModelSupport.CheckedAllocation(new global::MenuDsl.Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning, bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes), value);
         }
@@ -54,14 +54,32 @@ namespace Shop.Pricing
         /// <inheritdoc/>
         public global::MenuDsl.Contract Contract(double value, double scale)
         {
-            global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
-            global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
-            double phi = (2.0 * value + (-1.0));
-            if (!(phi > 0) || scale == 0) return default;
-            var item = MenuDslSolver.FirstBest(phi, scale);
-            double rent = (MenuDslSolver.QualityIntegral(phi, scale) - MenuDslSolver.QualityIntegral(0.0, scale)) / 2.0;
-            double transfer = value * item.Quality - rent;
-            return global::MenuDsl.Generation.GeneratedModelSupport.CheckedContract(new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), value);
+            if (!(value >= 0.0 && value <= 1.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
+            if (!(scale >= 0.2 && scale <= 1.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
+            return MenuDslSolver.ContractAt(value, (2.0 * value + (-1.0)), scale, global::System.Math.Sqrt(scale));
+        }
+
+        /// <inheritdoc/>
+        public void ContractGrid(global::System.ReadOnlySpan<double> values, global::System.ReadOnlySpan<double> scales, global::System.Span<global::MenuDsl.Contract> destination)
+        {
+            global::MenuDsl.MenuGrid.CheckShape(values.Length, scales.Length, destination.Length);
+            double[] scaleDeltas = global::System.Buffers.ArrayPool<double>.Shared.Rent(scales.Length);
+            try
+            {
+                for (int j = 0; j < scales.Length; j++)
+                {
+                    double scale = scales[j];
+                    if (!(scale >= 0.2 && scale <= 1.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckGridScale(MenuDslSolver.Scales, scales, j);
+                    scaleDeltas[j] = global::System.Math.Sqrt(scale);
+                }
+                for (int i = 0; i < values.Length; i++)
+                {
+                    double value = values[i];
+                    if (!(value >= 0.0 && value <= 1.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckGridValue(MenuDslSolver.Values, values, i);
+                    MenuDslSolver.ContractRow(value, (2.0 * value + (-1.0)), scales, scaleDeltas, destination.Slice(i * scales.Length, scales.Length));
+                }
+            }
+            finally { global::System.Buffers.ArrayPool<double>.Shared.Return(scaleDeltas); }
         }
 
         // Description: prices m·c with m = w/φ(w), fee p0 = T − m·C(q, s), task cap s (φ is regular: no pools).
@@ -81,8 +99,8 @@ namespace Shop.Pricing
             global::MenuDsl.Generation.GeneratedModelSupport.CheckTheta(MenuDslSolver.Thetas, theta);
             double phi = MenuDslSolver.Thetas.VirtualValue(theta);
             if (!(phi > 0)) return default;
-            var item = MenuDslSolver.FirstBest(phi, 1);
-            double rent = global::MenuDsl.Generation.GeneratedModelSupport.Rent(MenuDslSolver.Thetas, k => MenuDslSolver.Quality(MenuDslSolver.Thetas.VirtualValue(k), 1), 0.3618033988749895, theta, MenuDslSolver.Threshold);
+            var item = MenuDslSolver.FirstBest(phi, 1.0, 1.0);
+            double rent = global::MenuDsl.Generation.GeneratedModelSupport.Rent(MenuDslSolver.Thetas, k => MenuDslSolver.Quality(MenuDslSolver.Thetas.VirtualValue(k), 1.0, 1.0), 0.3618033988749895, theta, MenuDslSolver.Threshold);
             double transfer = theta * item.Quality - rent;
             return global::MenuDsl.Generation.GeneratedModelSupport.CheckedPackage(new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), theta);
         }
@@ -114,23 +132,24 @@ namespace Shop.Pricing
 
             // Description: total quality of the first-best bundle of a value-scale type (value, scale):
             // s·value^(κ/δ)·(A0 b^γ)^(1/δ) when value·s^δ ≤ θ̂, else s^(δ/ε)·value^(ρ/ε)·A^(1/ε).
-            public static double Quality(double value, double scale)
+            // scaleDelta = s^δ, computed once by the caller.
+            public static double Quality(double value, double scale, double scaleDelta)
             {
                 if (value <= 0 || scale <= 0) return 0;
-                return value * global::System.Math.Sqrt(scale) <= Threshold
+                return value * scaleDelta <= Threshold
                     ? scale * value * BaseQualityFactor
-                    : global::System.Math.Pow(scale, 1.25) * global::System.Math.Pow(value, 1.4999999999999998) * FineTunedQualityFactor;
+                    : (scale * global::System.Math.Sqrt(global::System.Math.Sqrt(scale))) * (value * global::System.Math.Sqrt(value)) * FineTunedQualityFactor;
             }
 
             // Description: the first-best bundle of value-scale type (value, scale): totals X = value·α·q/c_x,
             // Y = value·β·q/c_y and b + z = max(b, value·γ·q/c_z) (spend shares of the gross value value·q; for CES, α and β
             // are the degree times the cost shares of the composite input).
-            public static (double Quality, double InputTokens, double OutputTokens, double FineTuning, double Cost, bool FineTunes) FirstBest(double value, double scale)
+            public static (double Quality, double InputTokens, double OutputTokens, double FineTuning, double Cost, bool FineTunes) FirstBest(double value, double scale, double scaleDelta)
             {
-                double quality = Quality(value, scale);
+                double quality = Quality(value, scale, scaleDelta);
                 if (quality == 0) return default;
                 double gross = value * quality;
-                bool fineTunes = value * global::System.Math.Sqrt(scale) > Threshold;
+                bool fineTunes = value * scaleDelta > Threshold;
                 double fineTuning = fineTunes ? global::System.Math.Max(0, 0.1 * gross / 5.0 - 1.0) : 0;
                 double input = 0.3 * gross / 1.0, output = 0.2 * gross / 2.0;
                 return (quality, input, output, fineTuning, 1.0 * input + 2.0 * output + 5.0 * fineTuning, fineTunes);
@@ -138,14 +157,53 @@ namespace Shop.Pricing
 
             // Description: G(φ, s) = ∫₀^φ Quality(t, s) dt in closed form; with an affine virtual value
             // φ(k) = a·k + c the rent is U = (G(φ(w), s) − G(φ(lo)⁺, s)) / a.
-            public static double QualityIntegral(double value, double scale)
+            public static double QualityIntegral(double value, double scale, double scaleDelta)
             {
                 if (value <= 0 || scale <= 0) return 0;
-                double switchValue = Threshold / global::System.Math.Sqrt(scale);
+                double switchValue = Threshold / scaleDelta;
                 double lower = global::System.Math.Min(value, switchValue);
                 double below = scale * BaseQualityFactor * (lower * lower) / 2.0;
                 if (value <= switchValue) return below;
-                return below + global::System.Math.Pow(scale, 1.25) * FineTunedQualityFactor * (global::System.Math.Pow(value, 2.5) - global::System.Math.Pow(switchValue, 2.5)) / 2.5;
+                return below + (scale * global::System.Math.Sqrt(global::System.Math.Sqrt(scale))) * FineTunedQualityFactor * (((value * value) * global::System.Math.Sqrt(value)) - ((switchValue * switchValue) * global::System.Math.Sqrt(switchValue))) / 2.5;
+            }
+
+            // Description: one row of the grid: below the fine-tuning switch every item is s × the row's item per unit of s
+            // (q = s·φ^(κ/δ)·(A0 b^γ)^(1/δ); tokens per task fixed; cost, rent and payment ∝ s); items that fine-tune take ContractAt.
+            public static void ContractRow(double value, double phi, global::System.ReadOnlySpan<double> scales, global::System.ReadOnlySpan<double> scaleDeltas, global::System.Span<global::MenuDsl.Contract> row)
+            {
+                if (!(phi > 0))
+                {
+                    row.Clear();
+                    return;
+                }
+                double quality = phi * BaseQualityFactor;
+                double gross = phi * quality;
+                double input = 0.3 * gross / 1.0, output = 0.2 * gross / 2.0;
+                double cost = 1.0 * input + 2.0 * output;
+                double rent = (BaseQualityFactor * (phi * phi) / 2.0) / 2.0;
+                double transfer = value * quality - rent;
+                bool finite = double.IsFinite(quality + input + output + cost + rent + transfer);
+                for (int j = 0; j < row.Length; j++)
+                {
+                    double scale = scales[j];
+                    if (finite && scale > 0 && phi * scaleDeltas[j] <= Threshold)
+                        row[j] = new global::MenuDsl.Contract(scale * quality, input, output, 0, scale * transfer, scale * cost, scale * rent, scale * transfer - scale * cost);
+                    else
+                        row[j] = ContractAt(value, phi, scale, scaleDeltas[j]);
+                }
+            }
+
+            // Description: the item of (w, s) given φ(w) and s^δ: the first-best bundle of value φ; T = w q − U with the
+            // closed-form rent U = (G(φ(w), s) − G(φ(lo)⁺, s)) / a.
+            public static global::MenuDsl.Contract ContractAt(double value, double phi, double scale, double scaleDelta)
+            {
+                if (!(phi > 0) || scale == 0) return default;
+                var item = FirstBest(phi, scale, scaleDelta);
+                double rent = (QualityIntegral(phi, scale, scaleDelta)) / 2.0;
+                double transfer = value * item.Quality - rent;
+                var contract = new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);
+                // One sum is non-finite iff a field is (or the sum overflows, which the full check then clears).
+                return double.IsFinite(contract.Quality + contract.Input + contract.Output + contract.FineTuning + transfer + contract.Cost + rent + contract.Profit) ? contract : global::MenuDsl.Generation.GeneratedModelSupport.CheckedContract(contract, value);
             }
         }
     }

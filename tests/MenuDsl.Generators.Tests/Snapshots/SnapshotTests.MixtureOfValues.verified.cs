@@ -26,8 +26,8 @@ namespace Shop.Pricing
         /// <inheritdoc/>
         public double Theta(double value, double scale)
         {
-            global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
-            global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
+            if (!(value >= 0.0 && value <= 2.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
+            if (scale != 1.0) global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
             return value * global::System.Math.Sqrt(scale);
         }
 
@@ -35,7 +35,7 @@ namespace Shop.Pricing
         /// <inheritdoc/>
         public double VirtualValue(double value)
         {
-            global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
+            if (!(value >= 0.0 && value <= 2.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
             return MenuDslSolver.Values.VirtualValue(value);
         }
 
@@ -43,9 +43,9 @@ namespace Shop.Pricing
         /// <inheritdoc/>
         public global::MenuDsl.Allocation Efficient(double value, double scale)
         {
-            global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
-            global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
-            var bundle = MenuDslSolver.FirstBest(value, scale);
+            if (!(value >= 0.0 && value <= 2.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
+            if (scale != 1.0) global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
+            var bundle = MenuDslSolver.FirstBest(value, scale, global::System.Math.Sqrt(scale));
             if (bundle.Quality == 0) return default;
             return global::MenuDsl.Generation.GeneratedModelSupport.CheckedAllocation(new global::MenuDsl.Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning, bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes), value);
         }
@@ -54,12 +54,13 @@ namespace Shop.Pricing
         /// <inheritdoc/>
         public global::MenuDsl.Contract Contract(double value, double scale)
         {
-            global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
-            global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
+            if (!(value >= 0.0 && value <= 2.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
+            if (scale != 1.0) global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
             double phi = MenuDslSolver.Values.VirtualValue(value);
             if (!(phi > 0) || scale == 0) return default;
-            var item = MenuDslSolver.FirstBest(phi, scale);
-            double rent = global::MenuDsl.Generation.GeneratedModelSupport.Rent(MenuDslSolver.Values, k => MenuDslSolver.Quality(MenuDslSolver.Values.VirtualValue(k), scale), MenuDslSolver.Reserve, value, MenuDslSolver.Threshold / global::System.Math.Sqrt(scale));
+            double scaleDelta = global::System.Math.Sqrt(scale);
+            var item = MenuDslSolver.FirstBest(phi, scale, scaleDelta);
+            double rent = global::MenuDsl.Generation.GeneratedModelSupport.Rent(MenuDslSolver.Values, k => MenuDslSolver.Quality(MenuDslSolver.Values.VirtualValue(k), scale, scaleDelta), MenuDslSolver.Reserve, value, MenuDslSolver.Threshold / scaleDelta);
             double transfer = value * item.Quality - rent;
             return global::MenuDsl.Generation.GeneratedModelSupport.CheckedContract(new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), value);
         }
@@ -78,8 +79,8 @@ namespace Shop.Pricing
             global::MenuDsl.Generation.GeneratedModelSupport.CheckTheta(MenuDslSolver.Thetas, theta);
             double phi = MenuDslSolver.Thetas.VirtualValue(theta);
             if (!(phi > 0)) return default;
-            var item = MenuDslSolver.FirstBest(phi, 1);
-            double rent = global::MenuDsl.Generation.GeneratedModelSupport.Rent(MenuDslSolver.Thetas, k => MenuDslSolver.Quality(MenuDslSolver.Thetas.VirtualValue(k), 1), 0.6111111111111112, theta, MenuDslSolver.Threshold);
+            var item = MenuDslSolver.FirstBest(phi, 1.0, 1.0);
+            double rent = global::MenuDsl.Generation.GeneratedModelSupport.Rent(MenuDslSolver.Thetas, k => MenuDslSolver.Quality(MenuDslSolver.Thetas.VirtualValue(k), 1.0, 1.0), 0.6111111111111112, theta, MenuDslSolver.Threshold);
             double transfer = theta * item.Quality - rent;
             return global::MenuDsl.Generation.GeneratedModelSupport.CheckedPackage(new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), theta);
         }
@@ -108,23 +109,24 @@ namespace Shop.Pricing
 
             // Description: total quality of the first-best bundle of a value-scale type (value, scale):
             // s·value^(κ/δ)·(A0 b^γ)^(1/δ) when value·s^δ ≤ θ̂, else s^(δ/ε)·value^(ρ/ε)·A^(1/ε).
-            public static double Quality(double value, double scale)
+            // scaleDelta = s^δ, computed once by the caller.
+            public static double Quality(double value, double scale, double scaleDelta)
             {
                 if (value <= 0 || scale <= 0) return 0;
-                return value * global::System.Math.Sqrt(scale) <= Threshold
+                return value * scaleDelta <= Threshold
                     ? scale * value * BaseQualityFactor
-                    : global::System.Math.Pow(scale, 1.25) * global::System.Math.Pow(value, 1.4999999999999998) * FineTunedQualityFactor;
+                    : (scale * global::System.Math.Sqrt(global::System.Math.Sqrt(scale))) * (value * global::System.Math.Sqrt(value)) * FineTunedQualityFactor;
             }
 
             // Description: the first-best bundle of value-scale type (value, scale): totals X = value·α·q/c_x,
             // Y = value·β·q/c_y and b + z = max(b, value·γ·q/c_z) (spend shares of the gross value value·q; for CES, α and β
             // are the degree times the cost shares of the composite input).
-            public static (double Quality, double InputTokens, double OutputTokens, double FineTuning, double Cost, bool FineTunes) FirstBest(double value, double scale)
+            public static (double Quality, double InputTokens, double OutputTokens, double FineTuning, double Cost, bool FineTunes) FirstBest(double value, double scale, double scaleDelta)
             {
-                double quality = Quality(value, scale);
+                double quality = Quality(value, scale, scaleDelta);
                 if (quality == 0) return default;
                 double gross = value * quality;
-                bool fineTunes = value * global::System.Math.Sqrt(scale) > Threshold;
+                bool fineTunes = value * scaleDelta > Threshold;
                 double fineTuning = fineTunes ? global::System.Math.Max(0, 0.1 * gross / 5.0 - 1.0) : 0;
                 double input = 0.3 * gross / 1.0, output = 0.2 * gross / 2.0;
                 return (quality, input, output, fineTuning, 1.0 * input + 2.0 * output + 5.0 * fineTuning, fineTunes);
