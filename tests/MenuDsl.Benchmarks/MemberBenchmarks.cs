@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using MenuDsl;
@@ -85,6 +87,51 @@ public class GridBenchmarks
             for (int j = 0; j < N; j++) sum += Sum(model.Contract(w, SAt(j)));
         }
         return sum;
+    }
+
+    // Batch API (IPricingModel.ContractGrid, MenuGrid.ContractGridParallel): fill a 10⁶-item span, then consume it.
+    private static readonly double[] Values = [.. System.Linq.Enumerable.Range(0, N).Select(WAt)];
+    private static readonly double[] Scales = [.. System.Linq.Enumerable.Range(0, N).Select(SAt)];
+    private readonly Contract[] destination = new Contract[N * N];
+
+    private double SumDestination()
+    {
+        double sum = 0;
+        foreach (ref readonly var c in destination.AsSpan()) sum += Sum(c);
+        return sum;
+    }
+
+    [Benchmark, BenchmarkCategory("Grid")]
+    public double HandBatchGrid()
+    {
+        for (int i = 0; i < N; i++)
+        {
+            double w = Values[i];
+            var row = destination.AsSpan(i * N, N);
+            for (int j = 0; j < N; j++) row[j] = HandWritten.Contract(w, Scales[j]);
+        }
+        return SumDestination();
+    }
+
+    [Benchmark, BenchmarkCategory("Grid")]
+    public double GeneratedBatchGrid()
+    {
+        ((IPricingModel)UniformApi.Instance).ContractGrid(Values, Scales, destination);
+        return SumDestination();
+    }
+
+    [Benchmark, BenchmarkCategory("Grid")]
+    public double GeneratedBatchGridParallel()
+    {
+        UniformApi.Instance.ContractGridParallel(Values, Scales, destination);
+        return SumDestination();
+    }
+
+    [Benchmark, BenchmarkCategory("Grid")]
+    public double RuntimeBatchGrid()
+    {
+        MemberBenchmarks.Runtime.ContractGrid(Values, Scales, destination);
+        return SumDestination();
     }
 
     internal static double Sum(in Contract c) =>
