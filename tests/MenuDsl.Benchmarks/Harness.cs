@@ -97,34 +97,31 @@ public static class PeerRun
         string peerJson = Path.Combine(Path.GetTempPath(), $"menudsl-peer-{Environment.ProcessId}.json");
         bool skipPeer = rest.Contains("--no-python");
 
-        JsonElement? peer = null;
-        if (!skipPeer)
-        {
-            Console.WriteLine("== Python peer (benchmarks/python/peer.py, /usr/bin/python3)");
-            var psi = new ProcessStartInfo("/usr/bin/python3") { UseShellExecute = false };
-            psi.ArgumentList.Add(Path.Combine(root, "benchmarks", "python", "peer.py"));
-            psi.ArgumentList.Add("--out");
-            psi.ArgumentList.Add(peerJson);
-            using (var python = Process.Start(psi)!) python.WaitForExit();
-            if (File.Exists(peerJson)) peer = JsonDocument.Parse(File.ReadAllText(peerJson)).RootElement;
-            else Console.WriteLine("Python peer failed: no numpy/SciPy numbers in the table");
-        }
-
+        // The machine is shared: the Python peer runs twice (before and after the C# benchmarks) and the faster of the
+        // two timings counts, as best-of-N; the C# side reports BenchmarkDotNet's Min (best iteration) for the same reason.
+        JsonElement? peer = skipPeer ? null : Python(root, peerJson + ".1");
         Type[] classes = rest.Contains("--quick")
             ? [typeof(MemberBenchmarks), typeof(GridBenchmarks)]
             : [typeof(MemberBenchmarks), typeof(GridBenchmarks), typeof(TechnologyBenchmarks), typeof(GeneratorBenchmarks), typeof(PlanBenchmarks), typeof(TariffPlanBenchmarks)];
-        var mean = new Dictionary<string, double>(); // method name → mean ns
+        var best = new Dictionary<string, double>(); // method name → best iteration, ns per call
         foreach (var type in classes)
         {
             var summary = BenchmarkRunner.Run(type, DefaultConfig.Instance);
             foreach (var report in summary.Reports)
-                if (report.ResultStatistics is { } stats) mean[report.BenchmarkCase.Descriptor.WorkloadMethod.Name] = stats.Mean;
+                if (report.ResultStatistics is { } stats) best[report.BenchmarkCase.Descriptor.WorkloadMethod.Name] = stats.Min;
         }
+        JsonElement? second = skipPeer ? null : Python(root, peerJson + ".2");
+        if (peer is { } p1 && second is { } p2)
+        {
+            PythonBest["grid"] = Math.Min(p1.GetProperty("grid").GetProperty("best_ms_with_sum").GetDouble(), p2.GetProperty("grid").GetProperty("best_ms_with_sum").GetDouble());
+            PythonBest["scipy"] = Math.Min(p1.GetProperty("scipy_custom").GetProperty("per_contract_ms").GetDouble(), p2.GetProperty("scipy_custom").GetProperty("per_contract_ms").GetDouble());
+        }
+        peer ??= second;
 
         Console.WriteLine("== First calls, one fresh process each");
         var first = FirstCall.InFreshProcesses();
 
-        Print(mean, peer, first, started);
+        Print(best, peer, first, started);
         Console.WriteLine();
         Console.WriteLine($"Load average (1, 5, 15 min) at start: {loadBefore}; at end: {LoadAverage()}. Run time {(DateTime.UtcNow - started).TotalMinutes:F1} min.");
         return 0;
@@ -157,7 +154,7 @@ public static class PeerRun
             rows.Add(("Contract via IIndexModel (generated)", Ns(N("GeneratedContractViaInterface")), X(N("HandContract") / N("GeneratedContractViaInterface")), "", ""));
 
         double gh = N("HandGrid"), gg = N("GeneratedGrid"), gr = N("RuntimeGrid");
-        double numpy = peer?.GetProperty("grid").GetProperty("best_ms_with_sum").GetDouble() * 1e6 ?? double.NaN;
+        double numpy = (PythonBest.TryGetValue("grid", out var g2) ? g2 : peer?.GetProperty("grid").GetProperty("best_ms_with_sum").GetDouble() ?? double.NaN) * 1e6;
         rows.Add(("Grid 1000x1000: generated throughput / hand-written", $"hand {Ns(gh)}, generated {Ns(gg)}", X(gh / gg), ">= 0.9x", Met(gh / gg, 0.9)));
         rows.Add(("Grid: generated speed-up over runtime-built", $"runtime {Ns(gr)}", X(gr / gg), ">= 5x", Met(gr / gg, 5)));
         rows.Add(("Grid: generated speed-up over numpy (1 thread)", $"numpy {Ns(numpy)}", X(numpy / gg), ">= 8x", Met(numpy / gg, 8)));
@@ -182,7 +179,7 @@ public static class PeerRun
         if (peer is { } p2)
         {
             var sc = p2.GetProperty("scipy_custom");
-            double scipy = sc.GetProperty("per_contract_ms").GetDouble() * 1e6;
+            double scipy = (PythonBest.TryGetValue("scipy", out var s2) ? s2 : sc.GetProperty("per_contract_ms").GetDouble()) * 1e6;
             rows.Add(("Custom: generated speed-up over SciPy per contract", $"SciPy {Ns(scipy)}", X(scipy / N("GeneratedCustomContract")), ">= 100x", Met(scipy / N("GeneratedCustomContract"), 100)));
             rows.Add(("Custom: runtime-built (exact) speed-up over SciPy", "", X(scipy / N("CustomExactContract")), "", ""));
             double worstGen = 0, worstRt = 0;
@@ -213,6 +210,8 @@ public static class PeerRun
         Console.WriteLine($"## MenuDsl performance, one run ({started:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Environment.Version}, " +
                           $"{(peer is { } p ? $"Python {p.GetProperty("python").GetString()}, numpy {p.GetProperty("numpy").GetString()}, SciPy {p.GetProperty("scipy").GetString()}" : "no Python")})");
         Console.WriteLine();
+        Console.WriteLine("Times: BenchmarkDotNet's Min (best iteration) per call; numpy and SciPy: best of N, the better of two peer runs.");
+        Console.WriteLine();
         Console.WriteLine("| what | measured | ratio | target | met |");
         Console.WriteLine("|---|---|---|---|---|");
         foreach (var r in rows) Console.WriteLine($"| {r.What} | {r.Measured} | {r.Ratio} | {r.Target} | {r.Met} |");
@@ -229,6 +228,21 @@ public static class PeerRun
             if (scale > 1e-300) worst = Math.Max(worst, Math.Abs(a[i] - b[i]) / scale);
         }
         return worst;
+    }
+
+    private static readonly Dictionary<string, double> PythonBest = new();
+
+    private static JsonElement? Python(string root, string json)
+    {
+        Console.WriteLine("== Python peer (benchmarks/python/peer.py, /usr/bin/python3)");
+        var psi = new ProcessStartInfo("/usr/bin/python3") { UseShellExecute = false };
+        psi.ArgumentList.Add(Path.Combine(root, "benchmarks", "python", "peer.py"));
+        psi.ArgumentList.Add("--out");
+        psi.ArgumentList.Add(json);
+        using (var python = Process.Start(psi)!) python.WaitForExit();
+        if (File.Exists(json)) return JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        Console.WriteLine("Python peer failed: no numpy/SciPy numbers from this run");
+        return null;
     }
 
     private static string LoadAverage() =>
