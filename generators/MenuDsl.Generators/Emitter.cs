@@ -20,6 +20,9 @@ internal static class Emitter
 
     private const string S = Solver + ".";
 
+    // The hot path's helpers are small; inlined, the whole member is one straight-line block the JIT can schedule.
+    private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+
     public static string Emit(ModelPlan plan)
     {
         var spec = plan.Spec;
@@ -261,6 +264,7 @@ internal static class Emitter
          .Line("// Description: total quality of the first-best bundle of a value-scale type (value, scale):")
          .Line("// s·value^(κ/δ)·(A0 b^γ)^(1/δ) when value·s^δ ≤ θ̂, else s^(δ/ε)·value^(ρ/ε)·A^(1/ε).")
          .Line("// scaleDelta = s^δ, computed once by the caller.")
+         .Line(Inline)
          .Open("public static double Quality(double value, double scale, double scaleDelta)")
          .Line("if (value <= 0 || scale <= 0) return 0;")
          .Line("return value * scaleDelta <= Threshold")
@@ -271,6 +275,7 @@ internal static class Emitter
          .Line("// Description: the first-best bundle of value-scale type (value, scale): totals X = value·α·q/c_x,")
          .Line("// Y = value·β·q/c_y and b + z = max(b, value·γ·q/c_z) (spend shares of the gross value value·q; for CES, α and β")
          .Line("// are the degree times the cost shares of the composite input).")
+         .Line(Inline)
          .Open("public static (double Quality, double InputTokens, double OutputTokens, double FineTuning, double Cost, bool FineTunes) FirstBest(double value, double scale, double scaleDelta)")
          .Line("double quality = Quality(value, scale, scaleDelta);")
          .Line("if (quality == 0) return default;")
@@ -290,12 +295,12 @@ internal static class Emitter
             w.Line()
              .Line("// Description: G(φ, s) = ∫₀^φ Quality(t, s) dt in closed form; with an affine virtual value")
              .Line("// φ(k) = a·k + c the rent is U = (G(φ(w), s) − G(φ(lo)⁺, s)) / a.")
+             .Line(Inline)
              .Open("public static double QualityIntegral(double value, double scale, double scaleDelta)")
              .Line("if (value <= 0 || scale <= 0) return 0;")
+             .Line($"if (value * scaleDelta <= Threshold) return scale * BaseQualityFactor * {Power("value", p1)} / {Number(p1)};")
              .Line("double switchValue = Threshold / scaleDelta;")
-             .Line($"double lower = {Math}.Min(value, switchValue);")
-             .Line($"double below = scale * BaseQualityFactor * {Power("lower", p1)} / {Number(p1)};")
-             .Line("if (value <= switchValue) return below;")
+             .Line($"double below = scale * BaseQualityFactor * {Power("switchValue", p1)} / {Number(p1)};")
              .Line($"return below + {Power("scale", c.Delta / c.Epsilon)} * FineTunedQualityFactor * ({Power("value", p2)} - {Power("switchValue", p2)}) / {Number(p2)};")
              .Close();
         }
@@ -513,6 +518,7 @@ internal static class Emitter
         w.Line()
          .Line("// Description: the item of (w, s) given φ(w) and s^δ: the first-best bundle of value φ; T = w q − U with the")
          .Line("// closed-form rent U = (G(φ(w), s) − G(φ(lo)⁺, s)) / a.")
+         .Line(Inline)
          .Open("public static global::MenuDsl.Contract ContractAt(double value, double phi, double scale, double scaleDelta)")
          .Line("if (!(phi > 0) || scale == 0) return default;")
          .Line("var item = FirstBest(phi, scale, scaleDelta);")

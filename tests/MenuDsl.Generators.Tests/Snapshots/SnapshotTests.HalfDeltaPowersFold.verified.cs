@@ -133,6 +133,7 @@ namespace Shop.Pricing.Special
             // Description: total quality of the first-best bundle of a value-scale type (value, scale):
             // s·value^(κ/δ)·(A0 b^γ)^(1/δ) when value·s^δ ≤ θ̂, else s^(δ/ε)·value^(ρ/ε)·A^(1/ε).
             // scaleDelta = s^δ, computed once by the caller.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static double Quality(double value, double scale, double scaleDelta)
             {
                 if (value <= 0 || scale <= 0) return 0;
@@ -144,6 +145,7 @@ namespace Shop.Pricing.Special
             // Description: the first-best bundle of value-scale type (value, scale): totals X = value·α·q/c_x,
             // Y = value·β·q/c_y and b + z = max(b, value·γ·q/c_z) (spend shares of the gross value value·q; for CES, α and β
             // are the degree times the cost shares of the composite input).
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static (double Quality, double InputTokens, double OutputTokens, double FineTuning, double Cost, bool FineTunes) FirstBest(double value, double scale, double scaleDelta)
             {
                 double quality = Quality(value, scale, scaleDelta);
@@ -157,13 +159,13 @@ namespace Shop.Pricing.Special
 
             // Description: G(φ, s) = ∫₀^φ Quality(t, s) dt in closed form; with an affine virtual value
             // φ(k) = a·k + c the rent is U = (G(φ(w), s) − G(φ(lo)⁺, s)) / a.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static double QualityIntegral(double value, double scale, double scaleDelta)
             {
                 if (value <= 0 || scale <= 0) return 0;
+                if (value * scaleDelta <= Threshold) return scale * BaseQualityFactor * (value * value) / 2.0;
                 double switchValue = Threshold / scaleDelta;
-                double lower = global::System.Math.Min(value, switchValue);
-                double below = scale * BaseQualityFactor * (lower * lower) / 2.0;
-                if (value <= switchValue) return below;
+                double below = scale * BaseQualityFactor * (switchValue * switchValue) / 2.0;
                 return below + (scale * scale) * FineTunedQualityFactor * ((value * value * value * value) - (switchValue * switchValue * switchValue * switchValue)) / 4.0;
             }
 
@@ -195,6 +197,7 @@ namespace Shop.Pricing.Special
 
             // Description: the item of (w, s) given φ(w) and s^δ: the first-best bundle of value φ; T = w q − U with the
             // closed-form rent U = (G(φ(w), s) − G(φ(lo)⁺, s)) / a.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static global::MenuDsl.Contract ContractAt(double value, double phi, double scale, double scaleDelta)
             {
                 if (!(phi > 0) || scale == 0) return default;
