@@ -186,56 +186,64 @@ public static class MenuReport
 
     /// <summary>Writes <see cref="Grid"/> as CSV.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="writer"/> is null.</exception>
-    public static void WriteGridCsv(IPricingModel model, TextWriter writer, GridOptions? options = null) {
+    public static void WriteGridCsv(IPricingModel model, TextWriter writer, GridOptions? options = null)
+    {
         ArgumentNullException.ThrowIfNull(writer);
         Grid(model, options).WriteCsv(writer);
     }
 
     /// <summary>Writes <see cref="Grid"/> as JSON.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="writer"/> is null.</exception>
-    public static void WriteGridJson(IPricingModel model, TextWriter writer, GridOptions? options = null) {
+    public static void WriteGridJson(IPricingModel model, TextWriter writer, GridOptions? options = null)
+    {
         ArgumentNullException.ThrowIfNull(writer);
         Grid(model, options).WriteJson(writer);
     }
 
     /// <summary>Writes <see cref="Tariffs"/> as CSV.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="writer"/> is null.</exception>
-    public static void WriteTariffsCsv(IPricingModel model, TextWriter writer, GridOptions? options = null) {
+    public static void WriteTariffsCsv(IPricingModel model, TextWriter writer, GridOptions? options = null)
+    {
         ArgumentNullException.ThrowIfNull(writer);
         Tariffs(model, options).WriteCsv(writer);
     }
 
     /// <summary>Writes <see cref="Tariffs"/> as JSON.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="writer"/> is null.</exception>
-    public static void WriteTariffsJson(IPricingModel model, TextWriter writer, GridOptions? options = null) {
+    public static void WriteTariffsJson(IPricingModel model, TextWriter writer, GridOptions? options = null)
+    {
         ArgumentNullException.ThrowIfNull(writer);
         Tariffs(model, options).WriteJson(writer);
     }
 
     /// <summary>Writes <see cref="Packages"/> as CSV.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="writer"/> is null.</exception>
-    public static void WritePackagesCsv(IIndexModel model, TextWriter writer, GridOptions? options = null) {
+    public static void WritePackagesCsv(IIndexModel model, TextWriter writer, GridOptions? options = null)
+    {
         ArgumentNullException.ThrowIfNull(writer);
         Packages(model, options).WriteCsv(writer);
     }
 
     /// <summary>Writes <see cref="Packages"/> as JSON.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="writer"/> is null.</exception>
-    public static void WritePackagesJson(IIndexModel model, TextWriter writer, GridOptions? options = null) {
+    public static void WritePackagesJson(IIndexModel model, TextWriter writer, GridOptions? options = null)
+    {
         ArgumentNullException.ThrowIfNull(writer);
         Packages(model, options).WriteJson(writer);
     }
 
     /// <summary>Writes <see cref="Plans"/> as CSV.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void WritePlansCsv(PlanMenu menu, IIndexModel model, TextWriter writer) {
+    public static void WritePlansCsv(PlanMenu menu, IIndexModel model, TextWriter writer)
+    {
         ArgumentNullException.ThrowIfNull(writer);
         Plans(menu, model).WriteCsv(writer);
     }
 
     /// <summary>Writes <see cref="Plans"/> as JSON.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void WritePlansJson(PlanMenu menu, IIndexModel model, TextWriter writer) {
+    public static void WritePlansJson(PlanMenu menu, IIndexModel model, TextWriter writer)
+    {
         ArgumentNullException.ThrowIfNull(writer);
         Plans(menu, model).WriteJson(writer);
     }
