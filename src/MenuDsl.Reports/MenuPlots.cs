@@ -50,7 +50,7 @@ public static class MenuPlots
     {
         ArgumentNullException.ThrowIfNull(model);
         var d = model.Description;
-        var points = ReportGrids.Thetas(model, CurvePoints)
+        var points = ReportGrids.CurveThetas(model, CurvePoints)
             .Select(model.Package)
             .Where(p => p.Quality > 0)
             .Select(p => (Tokens: d.ClassTokens(p).Sum(), p.Transfer, p.Cost))
@@ -79,7 +79,7 @@ public static class MenuPlots
         double s = scale ?? (d.Scales is null ? 1 : d.Scales.Quantile(0.5));
         if (d.Scales is null ? s != 1 : !(s >= d.Scales.Support.Lower && s <= d.Scales.Support.Upper))
             throw new ArgumentOutOfRangeException(nameof(scale), s, $"'scale' = {s} is not a scale of the model ({(d.Scales is null ? "s = 1" : $"support [{d.Scales.Support.Lower}, {d.Scales.Support.Upper}]")}).");
-        var values = ReportGrids.Values(model, CurvePoints);
+        var values = ReportGrids.CurveValues(model, CurvePoints);
         var items = values.Select(w => (W: w, Tariff: model.Tariff(w, s)))
             .Where(t => double.IsFinite(t.Tariff.Markup) && double.IsFinite(t.Tariff.Fee) && t.Tariff.Included is null)
             .ToArray();
@@ -95,7 +95,12 @@ public static class MenuPlots
         var fee = Line(plot, xs, [.. items.Select(t => t.Tariff.Fee)], "fee p0 (right)", Colors.Black, 2.5f, LinePattern.Dashed);
         fee.Axes.YAxis = plot.Axes.Right;
         plot.Axes.Right.Label.Text = "fee p0 (USD)";
-        plot.ShowLegend(Alignment.UpperCenter);
+        // Prices explode near the reserve value (m = w/φ(w) → ∞): show markups up to 6, fees from 0.
+        double maxMarkup = items.Select(t => t.Tariff.Markup).DefaultIfEmpty(1).Max();
+        double maxCost = classes.Max(c => c.Cost);
+        plot.Axes.SetLimitsY(0, 1.05 * maxCost * Math.Clamp(maxMarkup, 1.5, 6), plot.Axes.Left);
+        plot.Axes.SetLimitsY(0, 1.1 * items.Select(t => t.Tariff.Fee).DefaultIfEmpty(1).Max(), plot.Axes.Right);
+        plot.ShowLegend(Edge.Bottom);
         return plot;
     }
 
@@ -112,7 +117,7 @@ public static class MenuPlots
         if (scaleCount < 1) throw new ArgumentOutOfRangeException(nameof(scaleCount), scaleCount, $"'scaleCount' must be at least 1 but is {scaleCount}.");
         var d = model.Description;
         var plot = NewPlot("Quality by type: contractible vs package menus", "type θ = w·s^δ (USD per unit quality)", "quality (units of the quality index)");
-        double[] thetas = ReportGrids.Thetas(model, CurvePoints);
+        double[] thetas = ReportGrids.CurveThetas(model, CurvePoints);
         var (lowest, _) = d.Values.Support;
         // The first best of θ, as a buyer with s = 1 and w = θ (its θ), on the same θ range as the packages.
         double top = thetas[^1];
@@ -123,7 +128,7 @@ public static class MenuPlots
             Line(plot, [.. fb.Select(p => p.X)], [.. fb.Select(p => p.Q)], "first best (s = 1)", Colors.Gray, 1.5f, LinePattern.Dotted);
         }
         var scales = ReportGrids.Scales(model, scaleCount);
-        var values = ReportGrids.Values(model, CurvePoints);
+        var values = ReportGrids.CurveValues(model, CurvePoints);
         for (int k = 0; k < scales.Length; k++)
         {
             double s = scales[k];
@@ -151,11 +156,11 @@ public static class MenuPlots
         double s = d.Scales is null ? 1 : d.Scales.Quantile(0.5);
         var index = model as IIndexModel;
         var plot = NewPlot("Markup over marginal cost by type", index is null ? "type w (USD per unit quality)" : "type w or θ (USD per unit quality)", "markup m (price ÷ marginal cost)");
-        var tariffs = ReportGrids.Values(model, CurvePoints).Select(w => (X: w, M: model.Tariff(w, s).Markup)).Where(p => double.IsFinite(p.M)).ToArray();
+        var tariffs = ReportGrids.CurveValues(model, CurvePoints).Select(w => (X: w, M: model.Tariff(w, s).Markup)).Where(p => double.IsFinite(p.M)).ToArray();
         Line(plot, [.. tariffs.Select(p => p.X)], [.. tariffs.Select(p => p.M)], "tariff menu m(w)", Colors.C0, 2.5f);
         if (index is not null)
         {
-            var packages = ReportGrids.Thetas(index, CurvePoints).Select(t => (X: t, M: index.PackageTariff(t).Markup)).Where(p => double.IsFinite(p.M)).ToArray();
+            var packages = ReportGrids.CurveThetas(index, CurvePoints).Select(t => (X: t, M: index.PackageTariff(t).Markup)).Where(p => double.IsFinite(p.M)).ToArray();
             Line(plot, [.. packages.Select(p => p.X)], [.. packages.Select(p => p.M)], "package menu m(θ)", Colors.C1, 2.5f, LinePattern.Dashed);
         }
         var one = plot.Add.HorizontalLine(1, 1.5f, Colors.Gray, LinePattern.Dotted);
@@ -184,7 +189,7 @@ public static class MenuPlots
         bool tariffs = list.Any(m => m.Plans.Any(p => !double.IsFinite(p.Budget)));
         var plot = NewPlot(budgets && !tariffs ? "Committed-spend plans over the continuous menu" : "Plan menus over the continuous menu",
             "type θ (USD per unit quality)", "USD");
-        double[] thetas = ReportGrids.Thetas(model, CurvePoints);
+        double[] thetas = ReportGrids.CurveThetas(model, CurvePoints);
         double top = thetas[^1];
         var continuous = thetas.Select(t => (X: t, Plan: model.CommittedSpend(t), Tariff: model.PackageTariff(t)))
             .Where(p => p.Plan.Quality > 0).ToArray();
@@ -203,7 +208,7 @@ public static class MenuPlots
             var menu = list[k];
             var color = Palette(k + 1);
             bool isSpend = menu.Plans.All(p => double.IsFinite(p.Budget));
-            string name = $"{menu.Plans.Count} {(isSpend ? "plan" : "tariff")}{(menu.Plans.Count == 1 ? "" : "s")} ({menu.Retained.ToString("P1", CultureInfo.InvariantCulture)} of profit)";
+            string name = $"{menu.Plans.Count} {(isSpend ? "plan" : "tariff")}{(menu.Plans.Count == 1 ? "" : "s")} ({(100 * menu.Retained).ToString("0.0", CultureInfo.InvariantCulture)}% of profit)";
             var (xs, fees) = Steps(menu.Plans, p => p.Fee, top);
             Line(plot, xs, fees, isSpend ? $"{name}: fee" : $"{name}: fee", color, 2.5f);
             if (isSpend)

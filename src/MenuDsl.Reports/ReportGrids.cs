@@ -77,6 +77,32 @@ public static class ReportGrids
         return law.Quantile(hi);
     }
 
+    /// <summary>
+    /// Points for curves: n equal-probability steps from the reserve value to the top of the support (the top itself when
+    /// finite, else the quantile ½/n below 1), so a plotted schedule spans all served types.
+    /// </summary>
+    internal static double[] CurveValues(IPricingModel model, int count) => Curve(model.Description.Values, model.ReserveValue, count);
+
+    /// <summary>Points for curves over the θ served by the package menu (see <see cref="CurveValues"/>).</summary>
+    internal static double[] CurveThetas(IIndexModel model, int count)
+    {
+        var law = ThetaLaw(model);
+        return Curve(law, model is IndexModel built ? built.PackageReserveValue : PackageReserve(law), count);
+    }
+
+    private static double[] Curve(TypeDistribution law, double reserve, int count)
+    {
+        double u0 = Math.Clamp(law.Cdf(reserve), 0, 1);
+        var (lower, upper) = law.Support;
+        double top = double.IsFinite(upper) ? 1 : 1 - 0.5 / count;
+        return [.. Enumerable.Range(0, count).Select(i =>
+        {
+            double u = u0 + (top - u0) * i / (count - 1);
+            double t = i == count - 1 && double.IsFinite(upper) ? upper : law.Quantile(u);
+            return Math.Clamp(t, Math.Max(lower, reserve), upper);
+        })];
+    }
+
     private static double[] Served(TypeDistribution law, double reserve, int count)
     {
         double u0 = Math.Clamp(law.Cdf(reserve), 0, 1);
