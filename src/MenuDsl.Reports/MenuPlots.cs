@@ -79,21 +79,25 @@ public static class MenuPlots
         double s = scale ?? (d.Scales is null ? 1 : d.Scales.Quantile(0.5));
         if (d.Scales is null ? s != 1 : !(s >= d.Scales.Support.Lower && s <= d.Scales.Support.Upper))
             throw new ArgumentOutOfRangeException(nameof(scale), s, $"'scale' = {s} is not a scale of the model ({(d.Scales is null ? "s = 1" : $"support [{d.Scales.Support.Lower}, {d.Scales.Support.Upper}]")}).");
-        var values = ReportGrids.CurveValues(model, CurvePoints);
-        var items = values.Select(w => (W: w, Tariff: model.Tariff(w, s)))
-            .Where(t => double.IsFinite(t.Tariff.Markup) && double.IsFinite(t.Tariff.Fee) && t.Tariff.Included is null)
-            .ToArray();
         string at = d.Scales is null ? "" : $" (scale s = {Format(s)})";
-        var plot = NewPlot($"Two-part tariffs by type{at}", "type w (USD per unit quality)", "price per token (USD)");
-        double[] xs = [.. items.Select(t => t.W)];
+        var items = ReportGrids.CurveValues(model, CurvePoints).Select(w => (X: w, Tariff: model.Tariff(w, s))).ToArray();
+        return TariffPlot(d, items, $"Two-part tariffs by type{at}", "type w (USD per unit quality)");
+    }
+
+    private static Plot TariffPlot(ModelDescription d, (double X, TwoPartTariff Tariff)[] all, string title, string xLabel)
+    {
+        // Types not sold tokens at unit prices (excluded, or pooled into a bundle) break the curves rather than being bridged.
+        bool Sold((double X, TwoPartTariff Tariff) t) => double.IsFinite(t.Tariff.Markup) && double.IsFinite(t.Tariff.Fee) && t.Tariff.Included is null;
+        var items = all.Where(Sold).ToArray();
+        var plot = NewPlot(title, xLabel, "price per token (USD)");
         var classes = d.TokenCosts;
         for (int k = 0; k < classes.Count; k++)
         {
             int j = k;
-            Line(plot, xs, [.. items.Select(t => d.ClassPrices(t.Tariff)[j])], $"{classes[j].Name} price (left)", Palette(k), 2);
+            Segments(plot, [.. all.Select(t => (t.X, Sold(t) ? d.ClassPrices(t.Tariff)[j] : double.NaN))], $"{classes[j].Name} price (left)", Palette(k), 2);
         }
-        var fee = Line(plot, xs, [.. items.Select(t => t.Tariff.Fee)], "fee p0 (right)", Colors.Black, 2.5f, LinePattern.Dashed);
-        fee.Axes.YAxis = plot.Axes.Right;
+        foreach (var fee in Segments(plot, [.. all.Select(t => (t.X, Sold(t) ? t.Tariff.Fee : double.NaN))], "fee p0 (right)", Colors.Black, 2.5f, LinePattern.Dashed))
+            fee.Axes.YAxis = plot.Axes.Right;
         plot.Axes.Right.Label.Text = "fee p0 (USD)";
         // Prices explode near the reserve value (m = w/φ(w) → ∞): show markups up to 6, fees from 0.
         double maxMarkup = items.Select(t => t.Tariff.Markup).DefaultIfEmpty(1).Max();
@@ -102,6 +106,18 @@ public static class MenuPlots
         plot.Axes.SetLimitsY(0, 1.1 * items.Select(t => t.Tariff.Fee).DefaultIfEmpty(1).Max(), plot.Axes.Right);
         plot.ShowLegend(Edge.Bottom);
         return plot;
+    }
+
+    /// <summary>
+    /// (2, packages) The package menu's two-part tariffs against θ: the price per token of every class (left axis,
+    /// m(θ) × cost) and the fee p0(θ) (right axis), no task cap. Types not sold tokens separately are left out.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    public static Plot PackageTariffs(IIndexModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var items = ReportGrids.CurveThetas(model, CurvePoints).Select(t => (X: t, Tariff: model.PackageTariff(t))).ToArray();
+        return TariffPlot(model.Description, items, "Package tariffs by type", "type θ (USD per unit quality)");
     }
 
     /// <summary>
@@ -156,16 +172,16 @@ public static class MenuPlots
         double s = d.Scales is null ? 1 : d.Scales.Quantile(0.5);
         var index = model as IIndexModel;
         var plot = NewPlot("Markup over marginal cost by type", index is null ? "type w (USD per unit quality)" : "type w or θ (USD per unit quality)", "markup m (price ÷ marginal cost)");
-        var tariffs = ReportGrids.CurveValues(model, CurvePoints).Select(w => (X: w, M: model.Tariff(w, s).Markup)).Where(p => double.IsFinite(p.M)).ToArray();
-        Line(plot, [.. tariffs.Select(p => p.X)], [.. tariffs.Select(p => p.M)], "tariff menu m(w)", Colors.C0, 2.5f);
+        var tariffs = ReportGrids.CurveValues(model, CurvePoints).Select(w => (X: w, M: model.Tariff(w, s).Markup)).ToArray();
+        Segments(plot, tariffs, "tariff menu m(w)", Colors.C0, 2.5f);
         if (index is not null)
         {
-            var packages = ReportGrids.CurveThetas(index, CurvePoints).Select(t => (X: t, M: index.PackageTariff(t).Markup)).Where(p => double.IsFinite(p.M)).ToArray();
-            Line(plot, [.. packages.Select(p => p.X)], [.. packages.Select(p => p.M)], "package menu m(θ)", Colors.C1, 2.5f, LinePattern.Dashed);
+            var packages = ReportGrids.CurveThetas(index, CurvePoints).Select(t => (X: t, M: index.PackageTariff(t).Markup)).ToArray();
+            Segments(plot, packages, "package menu m(θ)", Colors.C1, 2.5f, LinePattern.Dashed);
         }
         var one = plot.Add.HorizontalLine(1, 1.5f, Colors.Gray, LinePattern.Dotted);
         one.LegendText = "marginal cost (m = 1)";
-        plot.Axes.SetLimitsY(0, Math.Min(10, 1.1 * tariffs.Select(p => p.M).DefaultIfEmpty(2).Max()));
+        plot.Axes.SetLimitsY(0, Math.Min(10, 1.1 * tariffs.Select(p => p.M).Where(double.IsFinite).DefaultIfEmpty(2).Max()));
         plot.ShowLegend(Alignment.UpperRight);
         return plot;
     }
@@ -300,6 +316,27 @@ public static class MenuPlots
         plot.YLabel(yLabel, 14);
         plot.Legend.FontSize = 12;
         return plot;
+    }
+
+    // One line per run of finite points: a non-finite y (a type not sold at unit prices) breaks the curve instead of
+    // being bridged; only the first run carries the legend label.
+    private static List<ScottPlot.Plottables.Scatter> Segments(Plot plot, IReadOnlyList<(double X, double Y)> points, string label, Color color,
+        float width, LinePattern? pattern = null)
+    {
+        var lines = new List<ScottPlot.Plottables.Scatter>();
+        int i = 0;
+        while (i < points.Count)
+        {
+            while (i < points.Count && !(double.IsFinite(points[i].X) && double.IsFinite(points[i].Y))) i++;
+            int start = i;
+            while (i < points.Count && double.IsFinite(points[i].X) && double.IsFinite(points[i].Y)) i++;
+            if (i == start) break;
+            var run = points.Skip(start).Take(i - start).ToArray();
+            var line = Line(plot, [.. run.Select(p => p.X)], [.. run.Select(p => p.Y)], lines.Count == 0 ? label : "", color, width, pattern);
+            if (run.Length == 1) line.MarkerSize = 6;
+            lines.Add(line);
+        }
+        return lines;
     }
 
     private static ScottPlot.Plottables.Scatter Line(Plot plot, double[] xs, double[] ys, string label, Color color, float width,

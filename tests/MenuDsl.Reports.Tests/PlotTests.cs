@@ -20,6 +20,7 @@ public sealed class PlotTests(PlanMenus menus) : IClassFixture<PlanMenus>
         ["tariffs", "Two-part tariffs by type"],
         ["quality", "Quality by type"],
         ["markup", "Markup over marginal cost"],
+        ["package-tariffs", "Package tariffs by type"],
         ["plans", "Committed-spend plans"],
         ["retained", "Profit kept by K plans"],
     ];
@@ -30,6 +31,7 @@ public sealed class PlotTests(PlanMenus menus) : IClassFixture<PlanMenus>
         "tariffs" => MenuPlots.Tariffs(model),
         "quality" => MenuPlots.Quality(model),
         "markup" => MenuPlots.Markup(model),
+        "package-tariffs" => MenuPlots.PackageTariffs(model),
         "plans" => MenuPlots.Plans(model, [menus.CommittedSpend[0], menus.CommittedSpend[2]]),
         "retained" => MenuPlots.Retained(menus.CommittedSpend),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
@@ -83,6 +85,29 @@ public sealed class PlotTests(PlanMenus menus) : IClassFixture<PlanMenus>
         AssertPng(Path.Combine(folder, "retained.png"), 800, 500);
         AssertPng(Path.Combine(folder, "both.png"), 800, 500);
         AssertPng(Path.Combine(folder, "plans.png"), 800, 500);
+    }
+
+    [Fact]
+    public void PooledAndExcludedTypesAreLeftOutNotDrawnAtInfinity()
+    {
+        // A gap in the values (model.md §6) pools types just below it: their items are bundles with +∞ unit prices.
+        var model = PricingModel.CobbDouglas(0.30, 0.20, 0.10).WithCosts(1, 2, 5)
+            .WithValues(TypeDistribution.Mixture((0.9, TypeDistribution.Uniform(1, 2)), (0.1, TypeDistribution.Uniform(3, 4)))).Build();
+        var table = MenuReport.Tariffs(model, new GridOptions { Count = 200 });
+        Assert.True(table.Column("pooled").Contains(1.0), $"pools {string.Join(";", model.Description.Values.PoolingIntervals)} reserve {model.ReserveValue} w {string.Join(",", table.Column("w").Take(5))}");
+        Assert.DoesNotContain("Infinity", table.ToJson());
+        string folder = Models.OutputFolder("plots-pooled");
+        foreach (var (file, plot) in new (string, Plot)[] { ("tariffs.png", MenuPlots.Tariffs(model)), ("markup.png", MenuPlots.Markup(model)),
+            ("quality.png", MenuPlots.Quality(model)), ("packages.png", MenuPlots.PackageTariffs(model)) })
+        {
+            using (plot)
+            {
+                foreach (var line in plot.GetPlottables<ScottPlot.Plottables.Scatter>())
+                    Assert.All(line.Data.GetScatterPoints(), p => Assert.True(double.IsFinite(p.X) && double.IsFinite(p.Y), $"{file}: {p}"));
+                MenuPlots.Save(plot, Path.Combine(folder, file));
+            }
+            AssertPng(Path.Combine(folder, file), 800, 500);
+        }
     }
 
     [Fact]
