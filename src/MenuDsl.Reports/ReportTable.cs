@@ -35,6 +35,7 @@ public sealed class ReportTable
         foreach (var row in this.rows)
             if (row.Length != columns.Count) throw new InvalidOperationException($"A row of table '{name}' holds {row.Length} cells for {columns.Count} columns.");
         Summary = summary ?? [];
+        Rows = [.. this.rows.Select(r => (IReadOnlyList<double>)Array.AsReadOnly(r))];
     }
 
     /// <summary>The table's name: <c>grid</c>, <c>tariffs</c>, <c>packages</c> or <c>plans</c>.</summary>
@@ -47,7 +48,7 @@ public sealed class ReportTable
     public IReadOnlyList<ReportColumn> Columns { get; }
 
     /// <summary>The rows; cell j belongs to <c>Columns[j]</c> (flags are 1 or 0).</summary>
-    public IReadOnlyList<IReadOnlyList<double>> Rows => rows;
+    public IReadOnlyList<IReadOnlyList<double>> Rows { get; }
 
     /// <summary>Numbers about the whole table (the plan menu's profits); CSV repeats them as columns on every row.</summary>
     public IReadOnlyList<(string Name, double Value)> Summary { get; }
@@ -79,7 +80,7 @@ public sealed class ReportTable
     public void WriteCsv(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var header = Columns.Select(c => c.Name).Concat(Summary.Select(s => s.Name));
+        var header = Columns.Select(c => c.Name).Concat(Summary.Select(s => s.Name)).Select(Quoted);
         writer.Write(string.Join(",", header));
         writer.Write('\n');
         string summary = string.Concat(Summary.Select(s => "," + Number(s.Value)));
@@ -177,6 +178,10 @@ public sealed class ReportTable
         if (path.Length == 0) throw new ArgumentException("'path' is empty.", nameof(path));
         return string.Equals(Path.GetExtension(path), extension, StringComparison.OrdinalIgnoreCase);
     }
+
+    // RFC 4180: a field holding a comma, quote or line break is quoted, inner quotes doubled.
+    private static string Quoted(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
 
     private static string Number(double x) => double.IsFinite(x) ? x.ToString("R", CultureInfo.InvariantCulture) : "";
 
