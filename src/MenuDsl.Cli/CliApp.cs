@@ -1,5 +1,7 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -7,8 +9,8 @@ using Spectre.Console;
 
 namespace MenuDsl.Cli;
 
-/// <summary>A bad command-line value: the message names the option and the problem (exit code 2).</summary>
-public sealed class CommandLineException(string message) : Exception(message);
+/// <summary>A bad command-line value or usage file: the message names the option or file and the problem (exit code 2).</summary>
+public sealed class InputException(string message) : Exception(message);
 
 /// <summary>
 /// The <c>menudsl</c> command-line tool (docs/cli.md): <c>solve</c>, <c>plans</c> and <c>calibrate</c>. Everything goes
@@ -44,7 +46,18 @@ public static class CliApp
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                foreach (var e in parse.Errors) error.WriteLine($"error: {e.Message}");
+                foreach (var e in parse.Errors)
+                {
+                    // Name the option or argument at fault when the parser's message does not.
+                    string? symbol = e.SymbolResult switch
+                    {
+                        OptionResult o => o.Option.Name,
+                        ArgumentResult { Parent: OptionResult o } => o.Option.Name,
+                        ArgumentResult a => $"<{a.Argument.Name}>",
+                        _ => null,
+                    };
+                    error.WriteLine(symbol is null || e.Message.Contains(symbol, StringComparison.Ordinal) ? $"error: {e.Message}" : $"error: {symbol}: {e.Message}");
+                }
                 error.WriteLine("Run 'menudsl --help' (or 'menudsl <command> --help') for usage.");
                 return BadInput;
             }
@@ -55,7 +68,7 @@ public static class CliApp
             error.WriteLine($"error: {e.Message}");
             return BadInput;
         }
-        catch (CommandLineException e)
+        catch (InputException e)
         {
             error.WriteLine($"error: {e.Message}");
             return BadInput;
@@ -87,9 +100,14 @@ public static class CliApp
         }
     }
 
-    private static RootCommand Commands(TextWriter output, TextWriter error)
+    private static Command Commands(TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("menudsl: revenue-optimal LLM token menus, plans and price sheets from a JSON model file or a usage log (docs/cli.md).");
+        // A named root (RootCommand takes the executable's name, MenuDsl.Cli under 'dotnet run').
+        var root = new Command("menudsl", "Revenue-optimal LLM token menus, plans and price sheets from a JSON model file or a usage log (docs/cli.md).")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
 
         var solveModel = new Argument<string>("model") { Description = "The JSON model file (docs/cli.md)." };
         var grid = new Option<int>("--grid", "-g") { Description = "Grid points per dimension: n served values (and n scales when the model has scales).", DefaultValueFactory = _ => 5 };
@@ -156,6 +174,6 @@ public static class CliApp
 
     internal static void CheckRange(int value, int lo, int hi, string option)
     {
-        if (value < lo || value > hi) throw new CommandLineException($"{option}: must lie in {lo}…{hi} but is {value}");
+        if (value < lo || value > hi) throw new InputException($"{option}: must lie in {lo}…{hi} but is {value}");
     }
 }

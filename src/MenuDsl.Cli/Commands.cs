@@ -132,7 +132,7 @@ internal static class Plans
             }
             catch (ArgumentException e) when (e.ParamName == "name")
             {
-                throw new CommandLineException($"--name: {ModelFile.RuntimeMessage(e)}");
+                throw new InputException($"--name: {ModelFile.RuntimeMessage(e)}");
             }
         }
         // With the sheet on standard output the summary goes to standard error, so the sheet can be piped.
@@ -170,7 +170,7 @@ internal static class Plans
             }
             catch (NotSupportedException e)
             {
-                throw new CommandLineException($"--export {export}: {e.Message}");
+                throw new InputException($"--export {export}: {e.Message}");
             }
             if (outFile is null) output.Write(text);
             else
@@ -190,7 +190,7 @@ internal static class Calibrate
 {
     public static int Run(string usagePath, double markup, string? modelPath, int count, TextWriter output)
     {
-        if (!(markup >= 1) || !double.IsFinite(markup)) throw new CommandLineException($"--markup: must be finite and >= 1 but is {Format(markup)}");
+        if (!(markup >= 1) || !double.IsFinite(markup)) throw new InputException($"--markup: must be finite and >= 1 but is {Format(markup)}");
         CheckRange(count, 1, 50, "--count");
         ModelFile technologyFile = modelPath is null
             ? ModelFile.Parse(DefaultTechnologyJson, "default technology", technologyOnly: true)
@@ -198,7 +198,7 @@ internal static class Calibrate
         output.WriteLine(modelPath is null
             ? $"No --model given: using the default technology, {technologyFile.Summary}."
             : $"Technology from {modelPath} (its values and scales are ignored: calibration fits them): {technologyFile.Summary}.");
-        if (!File.Exists(usagePath)) throw new ModelFileException(usagePath, "$", "file not found");
+        if (!File.Exists(usagePath)) throw new InputException($"{usagePath}: file not found");
 
         var technology = technologyFile.WithValues(TypeDistribution.Uniform(0, 1));
         Usage[] usage = Calibration.ReadUsage(usagePath, technology.Description);
@@ -210,7 +210,7 @@ internal static class Calibrate
         }
         catch (ArgumentException e)
         {
-            throw new ModelFileException(usagePath, "$", ModelFile.RuntimeMessage(e));
+            throw new InputException($"{usagePath}: {ModelFile.RuntimeMessage(e)}");
         }
         output.WriteLine($"Read {usage.Length} customers from {usagePath} bought at {Format(markup)} × cost; {fit.ZeroCount} bought nothing (counted, not fitted).");
         output.WriteLine($"Fitted law of θ: {fit.Distribution} ({(fit.Family is { } f ? $"{f}, best by AIC" : "empirical: no family passed the KS test")}); "

@@ -16,10 +16,10 @@ public sealed class ModelFileException : Exception
 {
     /// <summary>A problem at <paramref name="jsonPath"/> of <paramref name="source"/>.</summary>
     /// <param name="source">The file (or "model" for text parsed in memory).</param>
-    /// <param name="jsonPath">The JSON path of the field at fault, <c>$</c> for the whole document.</param>
+    /// <param name="jsonPath">The JSON path of the field at fault, <c>$</c> for the whole document, empty for the file itself (e.g. missing).</param>
     /// <param name="problem">What is wrong, in words.</param>
     public ModelFileException(string source, string jsonPath, string problem)
-        : base($"{source}: {jsonPath}: {problem}")
+        : base(jsonPath.Length == 0 ? $"{source}: {problem}" : $"{source}: {jsonPath}: {problem}")
     {
         Source = source;
         JsonPath = jsonPath;
@@ -90,7 +90,7 @@ public sealed class ModelFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new ModelFileException(path, "$", e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot be read: {e.Message}");
+            throw new ModelFileException(path, "", e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot be read: {e.Message}");
         }
         return Parse(text, path, technologyOnly);
     }
@@ -312,7 +312,15 @@ public sealed class ModelFile
             if (d.ContainsKey("sample")) throw Error(path + ".sample", $"only an Empirical law takes a sample; {family} takes \"parameters\"");
             double[] parameters = Numbers(Required(d, path, "parameters", "an array of numbers"), path + ".parameters");
             var distributionKind = Enum.Parse<Distribution>(family);
-            return Runtime(_ => path + ".parameters", () => TypeDistribution.From(distributionKind, parameters));
+            try
+            {
+                return TypeDistribution.From(distributionKind, parameters);
+            }
+            catch (ArgumentException e)
+            {
+                string message = RuntimeMessage(e);
+                throw Error(path + ".parameters", message.StartsWith(family, StringComparison.Ordinal) ? message : $"{family}: {message}");
+            }
         }
 
         // Calls the runtime; an ArgumentException becomes a ModelFileException at the path of the parameter it names.
@@ -337,7 +345,7 @@ public sealed class ModelFile
         private static Func<ArgumentException, string?> ClassPath(List<TokenClass> classes) => e =>
         {
             if (e.ParamName != "classes") return null;
-            var m = Regex.Match(e.Message, "class '([^']*)'");
+            var m = Regex.Match(e.Message, "'([^']*)'");
             int index = m.Success ? classes.FindLastIndex(c => c.Name == m.Groups[1].Value) : -1;
             if (e.Message.Contains("twice", StringComparison.Ordinal) && m.Success)
                 index = classes.FindLastIndex(c => string.Equals(c.Name.Trim(), m.Groups[1].Value.Trim(), StringComparison.OrdinalIgnoreCase));
