@@ -132,9 +132,10 @@ public static class CliApp
         var markup = new Option<double>("--markup", "-m") { Description = "Today's linear prices over cost (finite, >= 1).", Required = true };
         var technology = new Option<string?>("--model") { Description = "A model file for the technology and costs (its values/scales are ignored); default: Cobb-Douglas (0.3, 0.2, 0.1), costs (1, 2, 5)." };
         var calibrateCount = new Option<int>("--count", "-n") { Description = "How many committed-spend plans to compare.", DefaultValueFactory = _ => 3 };
+        var fitted = new Option<string?>("--out", "-o") { Description = "Write a model file: the technology with the fitted values (for 'menudsl solve' and 'menudsl plans')." };
         var calibrate = new Command("calibrate", "Recover types from usage under linear prices, fit their law, and compare linear pricing, the optimal menu and K plans.")
-            { usage, markup, technology, calibrateCount };
-        calibrate.SetAction(p => Calibrate.Run(p.GetValue(usage)!, p.GetValue(markup), p.GetValue(technology), p.GetValue(calibrateCount), output));
+            { usage, markup, technology, calibrateCount, fitted };
+        calibrate.SetAction(p => Calibrate.Run(p.GetValue(usage)!, p.GetValue(markup), p.GetValue(technology), p.GetValue(calibrateCount), p.GetValue(fitted), output));
         root.Subcommands.Add(calibrate);
         return root;
     }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using static MenuDsl.Cli.CliApp;
 
 namespace MenuDsl.Cli;
@@ -188,7 +190,7 @@ internal static class Plans
 /// <summary><c>menudsl calibrate</c>: usage → θ → fitted law → linear vs optimal vs K plans.</summary>
 internal static class Calibrate
 {
-    public static int Run(string usagePath, double markup, string? modelPath, int count, TextWriter output)
+    public static int Run(string usagePath, double markup, string? modelPath, int count, string? outFile, TextWriter output)
     {
         if (!(markup >= 1) || !double.IsFinite(markup)) throw new InputException($"--markup: must be finite and >= 1 but is {Format(markup)}");
         CheckRange(count, 1, 50, "--count");
@@ -226,9 +228,41 @@ internal static class Calibrate
         Row(table, "optimal menu", Format(optimal), Percent(1));
         Row(table, $"{count} committed-spend plans", Format(plans.ExpectedProfit), Percent(plans.ExpectedProfit / optimal));
         CliApp.Console(output).Write(table);
-        output.WriteLine($"The {count} plans keep {Percent(plans.Retained)} of the continuous package menu's profit (Retained); "
-            + $"'menudsl plans' on a model file with this law exports them.");
+        output.WriteLine($"The {count} plans keep {Percent(plans.Retained)} of the continuous package menu's profit (Retained).");
+        if (outFile is not null)
+        {
+            string? directory = Path.GetDirectoryName(Path.GetFullPath(outFile));
+            if (directory is not null) Directory.CreateDirectory(directory);
+            File.WriteAllText(outFile, FittedModel(technologyFile, fit, thetas, usagePath, markup));
+            output.WriteLine($"Wrote {outFile}: the technology with the fitted values; 'menudsl plans {outFile} --export litellm' publishes the plans.");
+        }
         return Success;
+    }
+
+    // The technology file with "values" replaced by the fitted law (a family's parameters, or the empirical law's sample).
+    private static string FittedModel(ModelFile technology, DistributionFit fit, double[] thetas, string usagePath, double markup)
+    {
+        var root = (JsonObject)JsonNode.Parse(technology.Json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
+        foreach (string key in new[] { "description", "values", "scales", "profiles" }) root.Remove(key);
+        var values = new JsonObject();
+        if (fit.Distribution.Kind is { } kind)
+        {
+            values["kind"] = kind.ToString();
+            values["parameters"] = new JsonArray([.. fit.Distribution.Parameters.Select(x => (JsonNode?)JsonValue.Create(x))]);
+        }
+        else
+        {
+            values["kind"] = "Empirical";
+            values["sample"] = new JsonArray([.. thetas.Where(t => t > 0).Select(x => (JsonNode?)JsonValue.Create(x))]);
+        }
+        var model = new JsonObject { ["description"] = $"Fitted by menudsl calibrate from {Path.GetFileName(usagePath)} at markup {Format(markup)}: θ ~ {fit.Distribution}" };
+        foreach (var (key, node) in root.ToArray())
+        {
+            root.Remove(key);
+            model[key] = node;
+        }
+        model["values"] = values;
+        return model.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 }
 

@@ -51,12 +51,16 @@ public sealed class ModelFile
 
     private ModelFile(string source, string summary, IPricingModel? model, IBinaryModel? binary, Func<TypeDistribution, IIndexModel> withValues)
     {
+        Json = "";
         Source = source;
         Summary = summary;
         Model = model;
         Binary = binary;
         this.withValues = withValues;
     }
+
+    /// <summary>The JSON text the model was read from.</summary>
+    public string Json { get; private init; }
 
     /// <summary>The file the model was read from.</summary>
     public string Source { get; }
@@ -111,7 +115,10 @@ public sealed class ModelFile
             throw new ModelFileException(source, "$", $"not valid JSON{where}: {FirstSentence(e.Message)}");
         }
         using (document)
-            return new Reader(source).Model(document.RootElement, technologyOnly);
+        {
+            var model = new Reader(source).Model(document.RootElement, technologyOnly);
+            return new ModelFile(model.Source, model.Summary, model.Model, model.Binary, model.withValues) { Json = json };
+        }
     }
 
     // The runtime's message without " (Parameter 'x')" and "Actual value was …" (the path already names the field).

@@ -83,16 +83,17 @@ public abstract class CliHarness : IDisposable
 
     /// <summary>
     /// A usage log of customers who bought freely at <paramref name="markup"/> × cost under <paramref name="truth"/>:
-    /// a customer of value w buys the first best of value w / markup (s = 1). One column per token class, then fine_tuning.
+    /// a customer of value w (drawn from its values, or by <paramref name="draw"/>) buys the first best of value w / markup (s = 1).
+    /// One column per token class, then fine_tuning.
     /// </summary>
-    protected static string UsageCsv(IIndexModel truth, double markup, int customers, int seed)
+    protected static string UsageCsv(IIndexModel truth, double markup, int customers, int seed, Func<Random, double>? draw = null)
     {
         var random = new Random(seed);
         var d = truth.Description;
         var lines = new System.Collections.Generic.List<string> { string.Join(",", ["customer", .. d.TokenCosts.Select(c => c.Name), "fine_tuning"]) };
         for (int i = 0; i < customers; i++)
         {
-            double w = d.Values.Quantile(random.NextDouble());
+            double w = draw?.Invoke(random) ?? d.Values.Quantile(random.NextDouble());
             var bought = truth.Efficient(w / markup, 1);
             lines.Add(string.Join(",", [$"c{i}", .. d.ClassTokens(bought).Select(t => t.ToString("R", CultureInfo.InvariantCulture)),
                 bought.FineTuning.ToString("R", CultureInfo.InvariantCulture)]));

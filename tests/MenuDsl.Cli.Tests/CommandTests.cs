@@ -274,6 +274,38 @@ public sealed class CalibrateTests : CliHarness
     }
 
     [Fact]
+    public void Sample_usage_file_round_trips_through_a_fitted_model_file()
+    {
+        string usage = Path.Combine(Models, "..", "usage", "usage.csv");
+        string fitted = Path.Combine(Temp, "fitted.json");
+        string output = Ok("calibrate", usage, "--markup", "1.5", "--model", Model("token-classes"), "--out", fitted);
+        Assert.Contains($"Wrote {fitted}", output);
+        // The written model file holds the fitted law: solving it gives the optimal profit calibrate printed.
+        var model = ModelFile.Load(fitted).IndexModel!;
+        Assert.Contains($" {F(model.ExpectedProfit())} |", output);
+        Assert.Contains("LogNormal", model.Description.Values.ToString());
+        string plans = Ok("plans", fitted, "--count", "3");
+        Assert.Contains($"Retained {PlanDesigner.CommittedSpend(model, 3).Retained.ToString("0.0%", CultureInfo.InvariantCulture)}", plans);
+    }
+
+    [Fact]
+    public void Empirical_fit_is_written_as_a_sample()
+    {
+        // Two clusters of customers: no family passes the KS test, so the law is the empirical one of the positive θ.
+        var truth = PricingModel.CobbDouglas(0.3, 0.2, 0.1).WithCosts(1, 2, 5).WithValues(Distribution.LogNormal, 0, 1).Build();
+        string text = UsageCsv(truth, 1.5, 600, 1, r => r.NextDouble() < 0.5 ? 1 + 0.2 * r.NextDouble() : 5 + 0.5 * r.NextDouble());
+        string usage = WriteFile("usage.csv", text);
+        string fitted = Path.Combine(Temp, "fitted.json");
+        string output = Ok("calibrate", usage, "--markup", "1.5", "--out", fitted);
+        Assert.Contains("empirical", output);
+        using var doc = JsonDocument.Parse(File.ReadAllText(fitted));
+        Assert.Equal("Empirical", doc.RootElement.GetProperty("values").GetProperty("kind").GetString());
+        Assert.Equal(600, doc.RootElement.GetProperty("values").GetProperty("sample").GetArrayLength());
+        var model = ModelFile.Load(fitted).IndexModel!;
+        Assert.Contains($" {F(model.ExpectedProfit())} |", output);
+    }
+
+    [Fact]
     public void Bad_usage_files()
     {
         Bad(["calibrate", Path.Combine(Temp, "none.csv"), "--markup", "1.5"], "none.csv", "file not found");
