@@ -113,7 +113,7 @@ public static class CliApp
         var grid = new Option<int>("--grid", "-g") { Description = "Grid points per dimension: n served values (and n scales when the model has scales).", DefaultValueFactory = _ => 5 };
         var outDir = new Option<string?>("--out", "-o") { Description = "Directory for menu.csv and menu.json (created if needed)." };
         var solve = new Command("solve", "Solve a model: the optimal menu as a table, expected profits and the incentive audit.") { solveModel, grid, outDir };
-        solve.SetAction(p => Solve.Run(ModelFile.Load(p.GetValue(solveModel)!), p.GetValue(grid), p.GetValue(outDir), output));
+        solve.SetAction(p => Named(p.GetValue(solveModel)!, path => Solve.Run(ModelFile.Load(path), p.GetValue(grid), p.GetValue(outDir), output)));
         root.Subcommands.Add(solve);
 
         var plansModel = new Argument<string>("model") { Description = "The JSON model file (an index model with value distributions)." };
@@ -124,8 +124,8 @@ public static class CliApp
         var name = new Option<string>("--name") { Description = "The price sheet's name (prefix of every plan's pseudo-model name).", DefaultValueFactory = _ => "menudsl" };
         var outFile = new Option<string?>("--out", "-o") { Description = "The price sheet file; without it the sheet goes to standard output (and the summary to standard error)." };
         var plans = new Command("plans", "Design K plans and export them as a price sheet.") { plansModel, count, tariffs, export, name, outFile };
-        plans.SetAction(p => Plans.Run(ModelFile.Load(p.GetValue(plansModel)!), p.GetValue(count), p.GetValue(tariffs), p.GetValue(export),
-            p.GetValue(name)!, p.GetValue(outFile), output, error));
+        plans.SetAction(p => Named(p.GetValue(plansModel)!, path => Plans.Run(ModelFile.Load(path), p.GetValue(count), p.GetValue(tariffs), p.GetValue(export),
+            p.GetValue(name)!, p.GetValue(outFile), output, error)));
         root.Subcommands.Add(plans);
 
         var usage = new Argument<string>("usage") { Description = "The usage CSV: a header naming one column per token class (and optionally fine_tuning), one customer per row." };
@@ -135,9 +135,22 @@ public static class CliApp
         var fitted = new Option<string?>("--out", "-o") { Description = "Write a model file: the technology with the fitted values (for 'menudsl solve' and 'menudsl plans')." };
         var calibrate = new Command("calibrate", "Recover types from usage under linear prices, fit their law, and compare linear pricing, the optimal menu and K plans.")
             { usage, markup, technology, calibrateCount, fitted };
-        calibrate.SetAction(p => Calibrate.Run(p.GetValue(usage)!, p.GetValue(markup), p.GetValue(technology), p.GetValue(calibrateCount), p.GetValue(fitted), output));
+        calibrate.SetAction(p => Named(p.GetValue(usage)!, path => Calibrate.Run(path, p.GetValue(markup), p.GetValue(technology), p.GetValue(calibrateCount), p.GetValue(fitted), output)));
         root.Subcommands.Add(calibrate);
         return root;
+    }
+
+    // The runtime's refusal of a valid-looking model (e.g. an infinite expected profit for a heavy tail) names the file it came from.
+    private static int Named(string path, Func<string, int> command)
+    {
+        try
+        {
+            return command(path);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            throw new InputException($"{path}: {ModelFile.RuntimeMessage(e)}");
+        }
     }
 
     // ---- shared output helpers ----

@@ -166,6 +166,13 @@ public sealed class BadInputTests : CliHarness
         "$.values", "either \"profiles\"");
 
     [Fact]
+    public void Infinite_expected_profit_names_the_file()
+    {
+        string file = WriteFile("pareto.json", ModelJson(values: """{ "kind": "Pareto", "parameters": [1, 1.5] }"""));
+        Bad(["solve", file, "--grid", "2"], $"{file}: The expected profit is infinite");
+    }
+
+    [Fact]
     public void Missing_file()
     {
         string path = Path.Combine(Temp, "nowhere.json");
