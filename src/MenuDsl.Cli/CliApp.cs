@@ -169,8 +169,9 @@ public static class CliApp
             Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
-        // Redirected output is plain text; wide enough that no column wraps.
-        if (!terminal) console.Profile.Width = 400;
+        // Tables take their natural width: a cell wrapped into a narrow column is unreadable, a long line the terminal
+        // wraps is not (redirected output is plain text and never wraps).
+        console.Profile.Width = Math.Max(console.Profile.Width, 400);
         return console;
     }
 
