@@ -268,8 +268,12 @@ internal static class Calibrate
 
 /// <summary>
 /// Plots for <c>solve --out</c>. HOOK: the plots (tariffs.png, tariffs.svg, plans.png) come from the MenuDsl.Reports
-/// project, built on another branch and not merged yet; once it is, reference it from MenuDsl.Cli.csproj and write the
-/// plots here.
+/// project (branch <c>reports</c>), not merged into main yet. Once it is: add
+/// <c>&lt;ProjectReference Include="../MenuDsl.Reports/MenuDsl.Reports.csproj" /&gt;</c> to MenuDsl.Cli.csproj and write
+/// here, e.g. <c>MenuPlots.Save(MenuPlots.Tariffs(model), Path.Combine(directory, "tariffs.png"))</c>, the same to
+/// <c>tariffs.svg</c>, and <c>MenuPlots.Save(MenuPlots.Plans(model, [.. Enumerable.Range(1, 3).Select(k =&gt;
+/// PlanDesigner.CommittedSpend(model, k))]), Path.Combine(directory, "plans.png"))</c>, returning the lines "Wrote …";
+/// then extend <c>Solve_out_writes_csv_and_json_of_the_grid</c> to open the images.
 /// </summary>
 internal static class Plots
 {
