@@ -20,6 +20,9 @@ internal static class Emitter
 
     private const string S = Solver + ".";
 
+    // The hot path's helpers are small; inlined, the whole member is one straight-line block the JIT can schedule.
+    private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+
     public static string Emit(ModelPlan plan)
     {
         var spec = plan.Spec;
@@ -261,6 +264,7 @@ internal static class Emitter
          .Line("// Description: total quality of the first-best bundle of a value-scale type (value, scale):")
          .Line("// s·value^(κ/δ)·(A0 b^γ)^(1/δ) when value·s^δ ≤ θ̂, else s^(δ/ε)·value^(ρ/ε)·A^(1/ε).")
          .Line("// scaleDelta = s^δ, computed once by the caller.")
+         .Line(Inline)
          .Open("public static double Quality(double value, double scale, double scaleDelta)")
          .Line("if (value <= 0 || scale <= 0) return 0;")
          .Line("return value * scaleDelta <= Threshold")
@@ -271,6 +275,7 @@ internal static class Emitter
          .Line("// Description: the first-best bundle of value-scale type (value, scale): totals X = value·α·q/c_x,")
          .Line("// Y = value·β·q/c_y and b + z = max(b, value·γ·q/c_z) (spend shares of the gross value value·q; for CES, α and β")
          .Line("// are the degree times the cost shares of the composite input).")
+         .Line(Inline)
          .Open("public static (double Quality, double InputTokens, double OutputTokens, double FineTuning, double Cost, bool FineTunes) FirstBest(double value, double scale, double scaleDelta)")
          .Line("double quality = Quality(value, scale, scaleDelta);")
          .Line("if (quality == 0) return default;")
@@ -290,12 +295,12 @@ internal static class Emitter
             w.Line()
              .Line("// Description: G(φ, s) = ∫₀^φ Quality(t, s) dt in closed form; with an affine virtual value")
              .Line("// φ(k) = a·k + c the rent is U = (G(φ(w), s) − G(φ(lo)⁺, s)) / a.")
+             .Line(Inline)
              .Open("public static double QualityIntegral(double value, double scale, double scaleDelta)")
              .Line("if (value <= 0 || scale <= 0) return 0;")
+             .Line($"if (value * scaleDelta <= Threshold) return scale * BaseQualityFactor * {Power("value", p1)} / {Number(p1)};")
              .Line("double switchValue = Threshold / scaleDelta;")
-             .Line($"double lower = {Math}.Min(value, switchValue);")
-             .Line($"double below = scale * BaseQualityFactor * {Power("lower", p1)} / {Number(p1)};")
-             .Line("if (value <= switchValue) return below;")
+             .Line($"double below = scale * BaseQualityFactor * {Power("switchValue", p1)} / {Number(p1)};")
              .Line($"return below + {Power("scale", c.Delta / c.Epsilon)} * FineTunedQualityFactor * ({Power("value", p2)} - {Power("switchValue", p2)}) / {Number(p2)};")
              .Close();
         }
@@ -460,9 +465,7 @@ internal static class Emitter
          .Open("for (int i = 0; i < values.Length; i++)")
          .Line("double value = values[i];")
          .Line(CheckValue(plan).Replace("CheckValue(", "CheckGridValue(").Replace("value);", "values, i);"))
-         .Line($"double phi = {AffineText(a, "value")};")
-         .Line("var row = destination.Slice(i * scales.Length, scales.Length);")
-         .Line($"for (int j = 0; j < row.Length; j++) row[j] = {S}ContractAt(value, phi, scales[j], scaleDeltas[j]);")
+         .Line($"{S}ContractRow(value, {AffineText(a, "value")}, scales, scaleDeltas, destination.Slice(i * scales.Length, scales.Length));")
          .Close()
          .Close()
          .Line($"finally {{ global::System.Buffers.ArrayPool<double>.Shared.Return(scaleDeltas); }}")
@@ -470,13 +473,52 @@ internal static class Emitter
          .Line();
     }
 
+    /// <summary>
+    /// One row of the grid (one value, every scale). Below the fine-tuning switch the item of (w, s) is s times one
+    /// per-scale item — q = s φ^(κ/δ) (A0 b^γ)^(1/δ), tokens per task, cost, rent and payment all proportional to s — so
+    /// the row's powers are taken once and each cell is a few products; cells that fine-tune take <c>ContractAt</c>.
+    /// Equal to <c>Contract</c> up to the order of the roundings (a few ulps).
+    /// </summary>
+    private static void ContractRow(IndentedWriter w, MenuPlan plan, Affine a, Constants c)
+    {
+        var spec = plan.Spec;
+        double p1 = c.Kappa / c.Delta + 1;
+        string bottom = plan.BottomVirtualValue == 0 ? "" : $" - {Number(c.BaseQualityFactor * Numeric.Pow(plan.BottomVirtualValue, p1) / p1)}";
+        string beyond = c.BeyondOutputSpend == 0 ? "" : $" + {Number(c.BeyondOutputSpend / c.InputSpend)} * ({Number(spec.InputCost)} * input)";
+        w.Line()
+         .Line("// Description: one row of the grid: below the fine-tuning switch every item is s × the row's item per unit of s")
+         .Line("// (q = s·φ^(κ/δ)·(A0 b^γ)^(1/δ); tokens per task fixed; cost, rent and payment ∝ s); items that fine-tune take ContractAt.")
+         .Open("public static void ContractRow(double value, double phi, global::System.ReadOnlySpan<double> scales, global::System.ReadOnlySpan<double> scaleDeltas, global::System.Span<global::MenuDsl.Contract> row)")
+         .Open("if (!(phi > 0))")
+         .Line("row.Clear();")
+         .Line("return;")
+         .Close()
+         .Line($"double quality = {Power("phi", c.Kappa / c.Delta)} * BaseQualityFactor;")
+         .Line("double gross = phi * quality;")
+         .Line($"double input = {Number(c.InputSpend)} * gross / {Number(spec.InputCost)}, output = {Number(c.OutputSpend)} * gross / {Number(spec.OutputCost)};")
+         .Line($"double cost = {Number(spec.InputCost)} * input + {Number(spec.OutputCost)} * output{beyond};")
+         .Line($"double rent = (BaseQualityFactor * {Power("phi", p1)} / {Number(p1)}{bottom}) / {Number(a.Slope)};")
+         .Line("double transfer = value * quality - rent;")
+         .Line("bool finite = double.IsFinite(quality + input + output + cost + rent + transfer);")
+         .Open("for (int j = 0; j < row.Length; j++)")
+         .Line("double scale = scales[j];")
+         .Line("if (finite && scale > 0 && phi * scaleDeltas[j] <= Threshold)")
+         .Line("    row[j] = new global::MenuDsl.Contract(scale * quality, input, output, 0, scale * transfer, scale * cost, scale * rent, scale * transfer - scale * cost);")
+         .Line("else")
+         .Line("    row[j] = ContractAt(value, phi, scale, scaleDeltas[j]);")
+         .Close()
+         .Close();
+    }
+
     /// <summary>The contract of (w, s) from φ(w) and s^δ, shared by <c>Contract</c> and <c>ContractGrid</c>.</summary>
     private static void ContractAt(IndentedWriter w, MenuPlan plan)
     {
         if (plan.ValueVirtualValue is not { } a) return;
+        ContractRow(w, plan, a, plan.Constants);
         w.Line()
          .Line("// Description: the item of (w, s) given φ(w) and s^δ: the first-best bundle of value φ; T = w q − U with the")
          .Line("// closed-form rent U = (G(φ(w), s) − G(φ(lo)⁺, s)) / a.")
+         .Line(Inline)
          .Open("public static global::MenuDsl.Contract ContractAt(double value, double phi, double scale, double scaleDelta)")
          .Line("if (!(phi > 0) || scale == 0) return default;")
          .Line("var item = FirstBest(phi, scale, scaleDelta);")

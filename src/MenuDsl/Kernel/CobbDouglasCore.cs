@@ -320,10 +320,11 @@ internal sealed class CobbDouglasCore : TechnologyCore
     public double QualityIntegral(double value, double scale)
     {
         if (value <= 0 || scale <= 0) return 0;
-        double switchValue = FineTuningVirtualValue(scale);
         double p1 = Kappa / Delta + 1;
-        double below = scale * BaseQualityFactor * Numeric.Pow(Math.Min(value, switchValue), p1) / p1;
-        if (value <= switchValue) return below;
+        // Below the switch (the test Quality uses) no division is needed for it.
+        if (Theta(value, scale) <= FineTuningThreshold) return scale * BaseQualityFactor * Numeric.Pow(value, p1) / p1;
+        double switchValue = FineTuningVirtualValue(scale);
+        double below = scale * BaseQualityFactor * Numeric.Pow(switchValue, p1) / p1;
         double p2 = Rho / Epsilon + 1;
         return below + Numeric.Pow(scale, Delta / Epsilon) * FineTunedQualityFactor
             * (Numeric.Pow(value, p2) - Numeric.Pow(switchValue, p2)) / p2;

@@ -76,9 +76,7 @@ namespace Shop.Pricing
                 {
                     double value = values[i];
                     if (!(value >= 0.0 && value <= 1.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckGridValue(MenuDslSolver.Values, values, i);
-                    double phi = (2.0 * value + (-1.0));
-                    var row = destination.Slice(i * scales.Length, scales.Length);
-                    for (int j = 0; j < row.Length; j++) row[j] = MenuDslSolver.ContractAt(value, phi, scales[j], scaleDeltas[j]);
+                    MenuDslSolver.ContractRow(value, (2.0 * value + (-1.0)), scales, scaleDeltas, destination.Slice(i * scales.Length, scales.Length));
                 }
             }
             finally { global::System.Buffers.ArrayPool<double>.Shared.Return(scaleDeltas); }
@@ -135,6 +133,7 @@ namespace Shop.Pricing
             // Description: total quality of the first-best bundle of a value-scale type (value, scale):
             // s·value^(κ/δ)·(A0 b^γ)^(1/δ) when value·s^δ ≤ θ̂, else s^(δ/ε)·value^(ρ/ε)·A^(1/ε).
             // scaleDelta = s^δ, computed once by the caller.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static double Quality(double value, double scale, double scaleDelta)
             {
                 if (value <= 0 || scale <= 0) return 0;
@@ -146,6 +145,7 @@ namespace Shop.Pricing
             // Description: the first-best bundle of value-scale type (value, scale): totals X = value·α·q/c_x,
             // Y = value·β·q/c_y and b + z = max(b, value·γ·q/c_z) (spend shares of the gross value value·q; for CES, α and β
             // are the degree times the cost shares of the composite input).
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static (double Quality, double InputTokens, double OutputTokens, double FineTuning, double Cost, bool FineTunes) FirstBest(double value, double scale, double scaleDelta)
             {
                 double quality = Quality(value, scale, scaleDelta);
@@ -159,18 +159,45 @@ namespace Shop.Pricing
 
             // Description: G(φ, s) = ∫₀^φ Quality(t, s) dt in closed form; with an affine virtual value
             // φ(k) = a·k + c the rent is U = (G(φ(w), s) − G(φ(lo)⁺, s)) / a.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static double QualityIntegral(double value, double scale, double scaleDelta)
             {
                 if (value <= 0 || scale <= 0) return 0;
+                if (value * scaleDelta <= Threshold) return scale * BaseQualityFactor * (value * value) / 2.0;
                 double switchValue = Threshold / scaleDelta;
-                double lower = global::System.Math.Min(value, switchValue);
-                double below = scale * BaseQualityFactor * (lower * lower) / 2.0;
-                if (value <= switchValue) return below;
+                double below = scale * BaseQualityFactor * (switchValue * switchValue) / 2.0;
                 return below + (scale * global::System.Math.Sqrt(global::System.Math.Sqrt(scale))) * FineTunedQualityFactor * (((value * value) * global::System.Math.Sqrt(value)) - ((switchValue * switchValue) * global::System.Math.Sqrt(switchValue))) / 2.5;
+            }
+
+            // Description: one row of the grid: below the fine-tuning switch every item is s × the row's item per unit of s
+            // (q = s·φ^(κ/δ)·(A0 b^γ)^(1/δ); tokens per task fixed; cost, rent and payment ∝ s); items that fine-tune take ContractAt.
+            public static void ContractRow(double value, double phi, global::System.ReadOnlySpan<double> scales, global::System.ReadOnlySpan<double> scaleDeltas, global::System.Span<global::MenuDsl.Contract> row)
+            {
+                if (!(phi > 0))
+                {
+                    row.Clear();
+                    return;
+                }
+                double quality = phi * BaseQualityFactor;
+                double gross = phi * quality;
+                double input = 0.2549069961871519 * gross / 1.0, output = 0.2450930038128481 * gross / 2.0;
+                double cost = 1.0 * input + 2.0 * output;
+                double rent = (BaseQualityFactor * (phi * phi) / 2.0) / 2.0;
+                double transfer = value * quality - rent;
+                bool finite = double.IsFinite(quality + input + output + cost + rent + transfer);
+                for (int j = 0; j < row.Length; j++)
+                {
+                    double scale = scales[j];
+                    if (finite && scale > 0 && phi * scaleDeltas[j] <= Threshold)
+                        row[j] = new global::MenuDsl.Contract(scale * quality, input, output, 0, scale * transfer, scale * cost, scale * rent, scale * transfer - scale * cost);
+                    else
+                        row[j] = ContractAt(value, phi, scale, scaleDeltas[j]);
+                }
             }
 
             // Description: the item of (w, s) given φ(w) and s^δ: the first-best bundle of value φ; T = w q − U with the
             // closed-form rent U = (G(φ(w), s) − G(φ(lo)⁺, s)) / a.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static global::MenuDsl.Contract ContractAt(double value, double phi, double scale, double scaleDelta)
             {
                 if (!(phi > 0) || scale == 0) return default;

@@ -113,6 +113,7 @@ partial class Catalogue
             // Description: total quality of the first-best bundle of a value-scale type (value, scale):
             // s·value^(κ/δ)·(A0 b^γ)^(1/δ) when value·s^δ ≤ θ̂, else s^(δ/ε)·value^(ρ/ε)·A^(1/ε).
             // scaleDelta = s^δ, computed once by the caller.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static double Quality(double value, double scale, double scaleDelta)
             {
                 if (value <= 0 || scale <= 0) return 0;
@@ -124,6 +125,7 @@ partial class Catalogue
             // Description: the first-best bundle of value-scale type (value, scale): totals X = value·α·q/c_x,
             // Y = value·β·q/c_y and b + z = max(b, value·γ·q/c_z) (spend shares of the gross value value·q; for CES, α and β
             // are the degree times the cost shares of the composite input).
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static (double Quality, double InputTokens, double OutputTokens, double FineTuning, double Cost, bool FineTunes) FirstBest(double value, double scale, double scaleDelta)
             {
                 double quality = Quality(value, scale, scaleDelta);
