@@ -111,9 +111,10 @@ public static class CliApp
 
         var solveModel = new Argument<string>("model") { Description = "The JSON model file (docs/cli.md)." };
         var grid = new Option<int>("--grid", "-g") { Description = "Grid points per dimension: n served values (and n scales when the model has scales).", DefaultValueFactory = _ => 5 };
-        var outDir = new Option<string?>("--out", "-o") { Description = "Directory for menu.csv and menu.json (created if needed)." };
-        var solve = new Command("solve", "Solve a model: the optimal menu as a table, expected profits and the incentive audit.") { solveModel, grid, outDir };
-        solve.SetAction(p => Named(p.GetValue(solveModel)!, path => Solve.Run(ModelFile.Load(path), p.GetValue(grid), p.GetValue(outDir), output)));
+        var outDir = new Option<string?>("--out", "-o") { Description = "Directory for menu.csv, menu.json, tariffs.png, tariffs.svg and plans.png (created if needed)." };
+        var noPlots = new Option<bool>("--no-plots") { Description = "With --out: skip tariffs.png, tariffs.svg and plans.png (designing the plotted plans takes a few seconds)." };
+        var solve = new Command("solve", "Solve a model: the optimal menu as a table, expected profits and the incentive audit.") { solveModel, grid, outDir, noPlots };
+        solve.SetAction(p => Named(p.GetValue(solveModel)!, path => Solve.Run(ModelFile.Load(path), p.GetValue(grid), p.GetValue(outDir), !p.GetValue(noPlots), output)));
         root.Subcommands.Add(solve);
 
         var plansModel = new Argument<string>("model") { Description = "The JSON model file (an index model with value distributions)." };

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MenuDsl.Reports;
 using static MenuDsl.Cli.CliApp;
 
 namespace MenuDsl.Cli;
@@ -14,7 +15,7 @@ internal static class Solve
     // The printed table shows at most this many rows of the grid (the files hold all of them).
     private const int MaxTableRows = 40;
 
-    public static int Run(ModelFile file, int grid, string? outDir, TextWriter output)
+    public static int Run(ModelFile file, int grid, string? outDir, bool plots, TextWriter output)
     {
         CheckRange(grid, 1, 1000, "--grid");
         output.WriteLine($"Model ({file.Source}): {file.Summary}");
@@ -55,7 +56,10 @@ internal static class Solve
             output.WriteLine();
             output.WriteLine($"Wrote {csv}");
             output.WriteLine($"Wrote {json}");
-            output.WriteLine(Plots.Write(model, outDir));
+            if (plots)
+                foreach (string path in Plots.Write(model, outDir)) output.WriteLine($"Wrote {path}");
+            else
+                output.WriteLine("Plots not written (--no-plots).");
         }
         return Success;
     }
@@ -80,6 +84,7 @@ internal static class Solve
             output.WriteLine();
             output.WriteLine($"Wrote {csv}");
             output.WriteLine($"Wrote {json}");
+            output.WriteLine("Plots: none for the binary environment (MenuDsl.Reports plots menus of a continuum of types).");
         }
         return Success;
     }
@@ -267,20 +272,22 @@ internal static class Calibrate
 }
 
 /// <summary>
-/// Plots for <c>solve --out</c>. HOOK: the plots (tariffs.png, tariffs.svg, plans.png) come from the MenuDsl.Reports
-/// project (branch <c>reports</c>), not merged into main yet. Once it is: add
-/// <c>&lt;ProjectReference Include="../MenuDsl.Reports/MenuDsl.Reports.csproj" /&gt;</c> to MenuDsl.Cli.csproj and write
-/// here, e.g. <c>MenuPlots.Save(MenuPlots.Tariffs(model), Path.Combine(directory, "tariffs.png"))</c>, the same to
-/// <c>tariffs.svg</c>, and <c>MenuPlots.Save(MenuPlots.Plans(model, [.. Enumerable.Range(1, 3).Select(k =&gt;
-/// PlanDesigner.CommittedSpend(model, k))]), Path.Combine(directory, "plans.png"))</c>, returning the lines "Wrote …";
-/// then extend <c>Solve_out_writes_csv_and_json_of_the_grid</c> to open the images.
+/// Plots for <c>solve --out</c>, drawn by MenuDsl.Reports (docs/reports.md): the two-part tariff menu against the type
+/// (tariffs.png and tariffs.svg) and the menus of 1 and 3 committed-spend plans over the continuous package menu (plans.png).
 /// </summary>
 internal static class Plots
 {
-    public static string Write(IIndexModel model, string directory)
+    /// <summary>Writes the plots into <paramref name="directory"/> and returns their paths.</summary>
+    public static IReadOnlyList<string> Write(IIndexModel model, string directory)
     {
-        _ = model;
-        _ = directory;
-        return "Plots (tariffs.png, tariffs.svg, plans.png): not written, MenuDsl.Reports is not part of this build yet.";
+        string tariffsPng = Path.Combine(directory, "tariffs.png"), tariffsSvg = Path.Combine(directory, "tariffs.svg"), plansPng = Path.Combine(directory, "plans.png");
+        using (var plot = MenuPlots.Tariffs(model))
+        {
+            MenuPlots.Save(plot, tariffsPng);
+            MenuPlots.Save(plot, tariffsSvg);
+        }
+        using (var plot = MenuPlots.Plans(model, [PlanDesigner.CommittedSpend(model, 1), PlanDesigner.CommittedSpend(model, 3)]))
+            MenuPlots.Save(plot, plansPng);
+        return [tariffsPng, tariffsSvg, plansPng];
     }
 }

@@ -49,7 +49,20 @@ public sealed class SolveTests : CliHarness
         string csv = Path.Combine(dir, "menu.csv"), json = Path.Combine(dir, "menu.json");
         Assert.Contains($"Wrote {csv}", output);
         Assert.Contains($"Wrote {json}", output);
-        Assert.Contains("MenuDsl.Reports", output);   // the plots hook says plots are not written yet
+        // The plots (MenuDsl.Reports): a PNG signature and a non-trivial image; the SVG is XML with an <svg> root.
+        foreach (string png in new[] { "tariffs.png", "plans.png" })
+        {
+            string path = Path.Combine(dir, png);
+            Assert.Contains($"Wrote {path}", output);
+            byte[] bytes = File.ReadAllBytes(path);
+            Assert.True(bytes.Length > 10_000, $"{png} has {bytes.Length} bytes");
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
+        }
+        string svg = Path.Combine(dir, "tariffs.svg");
+        Assert.Contains($"Wrote {svg}", output);
+        var root = System.Xml.Linq.XDocument.Load(svg).Root!;
+        Assert.Equal("svg", root.Name.LocalName);
+        Assert.Contains("Two-part tariffs", File.ReadAllText(svg));
 
         string[] lines = File.ReadAllLines(csv);
         Assert.Equal(1 + 3 * 3, lines.Length);
@@ -65,10 +78,9 @@ public sealed class SolveTests : CliHarness
         }
 
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
-        var root = doc.RootElement;
-        Assert.Equal(Default.ExpectedProfit(), root.GetProperty("expectedProfit").GetDouble());
-        Assert.Equal(Default.ExpectedPackageProfit(), root.GetProperty("expectedPackageProfit").GetDouble());
-        var items = root.GetProperty("items").EnumerateArray().ToArray();
+        Assert.Equal(Default.ExpectedProfit(), doc.RootElement.GetProperty("expectedProfit").GetDouble());
+        Assert.Equal(Default.ExpectedPackageProfit(), doc.RootElement.GetProperty("expectedPackageProfit").GetDouble());
+        var items = doc.RootElement.GetProperty("items").EnumerateArray().ToArray();
         Assert.Equal(9, items.Length);
         foreach (var item in items)
         {
@@ -103,7 +115,9 @@ public sealed class SolveTests : CliHarness
     public void Wide_grid_files()
     {
         string dir = Path.Combine(Temp, "wide");
-        string output = Ok("solve", Model("default"), "--grid", "20", "--out", dir);
+        string output = Ok("solve", Model("default"), "--grid", "20", "--out", dir, "--no-plots");
+        Assert.Contains("Plots not written (--no-plots).", output);
+        Assert.False(File.Exists(Path.Combine(dir, "tariffs.png")));
         Assert.Contains("grid types shown", output);   // the table samples the 400 types; the files hold all of them
         Assert.Equal(401, File.ReadAllLines(Path.Combine(dir, "menu.csv")).Length);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "menu.json")));
@@ -145,6 +159,7 @@ public sealed class SolveTests : CliHarness
         Assert.Contains($" {F(binary.High.Transfer)} |", output);
         Assert.Contains($" {F(binary.Low.Transfer)} |", output);
 
+        Assert.Contains("Plots: none for the binary environment", output);
         Assert.Equal(1 + 2 * binary.SegmentWidths.Count, File.ReadAllLines(Path.Combine(dir, "menu.csv")).Length);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "menu.json")));
         Assert.Equal(binary.Regime.ToString(), doc.RootElement.GetProperty("regime").GetString());
