@@ -17,7 +17,7 @@ internal static class Solve
 
     public static int Run(ModelFile file, int grid, string? outDir, bool plots, TextWriter output)
     {
-        CheckRange(grid, 1, 1000, "--grid");
+        CheckRange(grid, 2, 1000, "--grid");
         output.WriteLine($"Model ({file.Source}): {file.Summary}");
         output.WriteLine();
         if (file.Binary is { } binary) return RunBinary(file, binary.BinaryMenu, outDir, output);
@@ -51,8 +51,10 @@ internal static class Solve
         {
             Directory.CreateDirectory(outDir);
             string csv = Path.Combine(outDir, "menu.csv"), json = Path.Combine(outDir, "menu.json");
-            File.WriteAllText(csv, MenuFiles.Csv(menu, classes));
-            File.WriteAllText(json, MenuFiles.Json(file, model, menu, classes, contractible, packages, audit));
+            // The grid table of MenuDsl.Reports (docs/reports.md) on the printed table's types: one menu format everywhere.
+            var report = MenuReport.Grid(model, new GridOptions { Types = menu.Values, Scales = menu.Scales });
+            report.Save(csv);
+            report.Save(json);
             output.WriteLine();
             output.WriteLine($"Wrote {csv}");
             output.WriteLine($"Wrote {json}");

@@ -8,88 +8,9 @@ using System.Text.Json;
 
 namespace MenuDsl.Cli;
 
-/// <summary>menu.csv and menu.json of <c>solve --out</c>.</summary>
+/// <summary>menu.csv and menu.json of <c>solve --out</c> for a binary model (index models write MenuDsl.Reports' grid table).</summary>
 internal static class MenuFiles
 {
-    /// <summary>One row per grid type; numbers round-trip ("R", invariant), +∞ as <c>Infinity</c>.</summary>
-    public static string Csv(MenuTable menu, string[] classes)
-    {
-        var text = new StringBuilder();
-        string[] header = ["w", "s", "quality", .. classes.Select(c => c + "_tokens"), "fine_tuning", "payment", "cost", "buyer_utility", "profit",
-            "markup", .. classes.Select(c => c + "_price"), "fine_tuning_price", "fee", "task_cap"];
-        text.Append(string.Join(",", header)).Append('\n');
-        foreach (var item in menu.Items)
-        {
-            var c = item.Contract;
-            var t = item.Tariff;
-            double[] row = [item.Value, item.Scale, c.Quality, .. item.Tokens, c.FineTuning, c.Transfer, c.Cost, c.BuyerUtility, c.Profit,
-                t.Markup, .. item.Prices, t.FineTuningPrice, t.Fee, t.TaskCap];
-            text.Append(string.Join(",", row.Select(R))).Append('\n');
-        }
-        return text.ToString();
-    }
-
-    /// <summary>The model, its profits and audit, and every grid type's contract and tariff; non-finite numbers are null.</summary>
-    public static string Json(ModelFile file, IIndexModel model, MenuTable menu, string[] classes, double contractible, double packages, AuditReport audit) =>
-        Write(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("source", file.Source);
-            w.WriteString("model", file.Summary);
-            Number(w, "reserveValue", model.ReserveValue);
-            Number(w, "fineTuningThreshold", model.FineTuningThreshold);
-            Number(w, "expectedProfit", contractible);
-            Number(w, "expectedPackageProfit", packages);
-            w.WriteStartObject("audit");
-            Number(w, "maxRegret", audit.MaxRegret);
-            Number(w, "participationViolation", audit.ParticipationViolation);
-            w.WriteNumber("typesChecked", audit.TypesChecked);
-            w.WriteString("worst", audit.Worst);
-            w.WriteEndObject();
-            w.WriteStartArray("classes");
-            foreach (string c in classes) w.WriteStringValue(c);
-            w.WriteEndArray();
-            Numbers(w, "values", menu.Values);
-            Numbers(w, "scales", menu.Scales);
-            w.WriteStartArray("items");
-            foreach (var item in menu.Items)
-            {
-                var c = item.Contract;
-                var t = item.Tariff;
-                w.WriteStartObject();
-                Number(w, "w", item.Value);
-                Number(w, "s", item.Scale);
-                w.WriteStartObject("contract");
-                Number(w, "quality", c.Quality);
-                PerClass(w, "tokens", classes, item.Tokens);
-                Number(w, "fineTuning", c.FineTuning);
-                Number(w, "payment", c.Transfer);
-                Number(w, "cost", c.Cost);
-                Number(w, "buyerUtility", c.BuyerUtility);
-                Number(w, "profit", c.Profit);
-                w.WriteEndObject();
-                w.WriteStartObject("tariff");
-                Number(w, "markup", t.Markup);
-                PerClass(w, "prices", classes, item.Prices);
-                Number(w, "fineTuningPrice", t.FineTuningPrice);
-                Number(w, "fee", t.Fee);
-                Number(w, "taskCap", t.TaskCap);
-                if (t.Included is { } bundle)
-                {
-                    w.WriteStartObject("included");
-                    Number(w, "quality", bundle.Quality);
-                    Number(w, "input", bundle.Input);
-                    Number(w, "output", bundle.Output);
-                    Number(w, "fineTuning", bundle.FineTuning);
-                    w.WriteEndObject();
-                }
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
-
     /// <summary>One row per type and task segment.</summary>
     public static string BinaryCsv(BinaryMenu menu)
     {
@@ -163,13 +84,6 @@ internal static class MenuFiles
             if (double.IsFinite(x)) w.WriteNumberValue(x);
             else w.WriteNullValue();
         w.WriteEndArray();
-    }
-
-    private static void PerClass(Utf8JsonWriter w, string name, string[] classes, double[] xs)
-    {
-        w.WriteStartObject(name);
-        for (int j = 0; j < classes.Length; j++) Number(w, classes[j], xs[j]);
-        w.WriteEndObject();
     }
 
     private static string Write(Action<Utf8JsonWriter> body)

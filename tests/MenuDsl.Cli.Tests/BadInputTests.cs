@@ -185,7 +185,7 @@ public sealed class BadInputTests : CliHarness
     {
         string model = Model("default");
         Bad(["solve", model, "--grid", "abc"], "--grid");
-        Bad(["solve", model, "--grid", "0"], "--grid: must lie in 1…1000 but is 0");
+        Bad(["solve", model, "--grid", "1"], "--grid: must lie in 2…1000 but is 1");
         Bad(["solve"], "<model>");
         Bad(["plans", model, "--export", "xml"], "--export", "xml");
         Bad(["plans", model, "--count", "0"], "--count: must lie in 1…50 but is 0");

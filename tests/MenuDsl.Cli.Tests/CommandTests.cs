@@ -67,48 +67,27 @@ public sealed class SolveTests : CliHarness
         string[] lines = File.ReadAllLines(csv);
         Assert.Equal(1 + 3 * 3, lines.Length);
         string[] header = lines[0].Split(',');
-        Assert.Equal(["w", "s", "quality", "input_tokens", "output_tokens", "fine_tuning", "payment"], header[..7]);
+        Assert.Equal(["w", "s", "theta", "served", "fine_tunes", "quality", "tokens_input", "tokens_output"], header[..8]);
         foreach (string line in lines[1..])
         {
             string[] cells = line.Split(',');
             Assert.Equal(header.Length, cells.Length);
             double w = double.Parse(cells[0], CultureInfo.InvariantCulture), s = double.Parse(cells[1], CultureInfo.InvariantCulture);
-            Assert.Equal(Default.Contract(w, s).Transfer, double.Parse(cells[Array.IndexOf(header, "payment")], CultureInfo.InvariantCulture));
+            Assert.Equal(Default.Contract(w, s).Transfer, double.Parse(cells[Array.IndexOf(header, "transfer")], CultureInfo.InvariantCulture));
             Assert.Equal(Default.Tariff(w, s).Fee, double.Parse(cells[Array.IndexOf(header, "fee")], CultureInfo.InvariantCulture));
         }
 
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
-        Assert.Equal(Default.ExpectedProfit(), doc.RootElement.GetProperty("expectedProfit").GetDouble());
-        Assert.Equal(Default.ExpectedPackageProfit(), doc.RootElement.GetProperty("expectedPackageProfit").GetDouble());
-        var items = doc.RootElement.GetProperty("items").EnumerateArray().ToArray();
+        var items = doc.RootElement.GetProperty("rows").EnumerateArray().ToArray();
         Assert.Equal(9, items.Length);
         foreach (var item in items)
         {
             double w = item.GetProperty("w").GetDouble(), s = item.GetProperty("s").GetDouble();
             var c = Default.Contract(w, s);
-            Assert.Equal(c.Quality, item.GetProperty("contract").GetProperty("quality").GetDouble());
-            Assert.Equal(c.Input * s, item.GetProperty("contract").GetProperty("tokens").GetProperty("input").GetDouble(), 15);
-            Assert.Equal(Default.Tariff(w, s).Markup, item.GetProperty("tariff").GetProperty("markup").GetDouble());
+            Assert.Equal(c.Quality, item.GetProperty("quality").GetDouble(), 1e-15);
+            Assert.Equal(c.Input, item.GetProperty("tokens_input").GetDouble(), 1e-15);
+            Assert.Equal(Default.Tariff(w, s).Markup, item.GetProperty("markup").GetDouble());
         }
-    }
-
-    [Fact]
-    public void Json_has_no_infinity_tokens_where_prices_are_infinite()
-    {
-        // The printed grid holds served types only; an excluded type's tariff has +∞ prices, which the files must carry
-        // as null (JSON) and Infinity (CSV).
-        var file = ModelFile.Load(Model("default"));
-        double[] values = [0.1, 0.9], scales = [0.5];
-        var items = values.Select(w => new MenuItem(w, 0.5, Default.Contract(w, 0.5), Default.Tariff(w, 0.5),
-            [.. Default.Description.ClassTokens(Default.Contract(w, 0.5)).Select(x => x * 0.5)], Default.Description.ClassPrices(Default.Tariff(w, 0.5)))).ToArray();
-        Assert.True(double.IsPositiveInfinity(items[0].Tariff.Markup));
-        var menu = new MenuTable(values, scales, items);
-        string json = MenuFiles.Json(file, Default, menu, ["input", "output"], 1, 1, MenuAudit.Audit(Default));
-        Assert.DoesNotContain("Infinity", json);
-        Assert.DoesNotContain("NaN", json);
-        using var doc = JsonDocument.Parse(json);
-        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("items")[0].GetProperty("tariff").GetProperty("markup").ValueKind);
-        Assert.Contains(",Infinity,", MenuFiles.Csv(menu, ["input", "output"]));
     }
 
     [Fact]
@@ -121,7 +100,7 @@ public sealed class SolveTests : CliHarness
         Assert.Contains("grid types shown", output);   // the table samples the 400 types; the files hold all of them
         Assert.Equal(401, File.ReadAllLines(Path.Combine(dir, "menu.csv")).Length);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "menu.json")));
-        Assert.Equal(400, doc.RootElement.GetProperty("items").GetArrayLength());
+        Assert.Equal(400, doc.RootElement.GetProperty("rows").GetArrayLength());
     }
 
     [Fact]
@@ -144,7 +123,7 @@ public sealed class SolveTests : CliHarness
         Assert.Contains($"Expected profit, contractible menu: {F(model.ExpectedProfit())}", output);
         Assert.Contains("cached_input tokens", output);
         Assert.Contains("cached_input price", output);
-        Assert.Contains("cached_input_price", File.ReadAllLines(Path.Combine(dir, "menu.csv"))[0]);
+        Assert.Contains("price_cached_input", File.ReadAllLines(Path.Combine(dir, "menu.csv"))[0]);
     }
 
     [Fact]
