@@ -145,14 +145,18 @@ internal abstract class DistributionCore
     /// </summary>
     public virtual bool TabulatesVirtualValue => false;
 
-    /// <summary>Absolute accuracy of the table of φ̄, as a share of the largest type it covers (see <see cref="VirtualValueTable"/>).</summary>
-    public const double VirtualValueTableTolerance = 1e-11;
+    /// <summary>
+    /// Accuracy of the table of φ̄ relative to the types: on a piece [a, b] its error is at most this times
+    /// max(a, b − a), so at most this times max(t, b − a) at t (see <see cref="VirtualValueTable"/>).
+    /// </summary>
+    public const double VirtualValueTableTolerance = 1e-12;
 
     /// <summary>
     /// The table of φ̄ on the served types [reserve value, <see cref="Top"/>], or null when φ̄ is not tabulated or
     /// nobody is served. Pieces split at the kinks and the pools' ends, so φ̄ is smooth (or constant) on each; each
-    /// piece is a Chebyshev interpolant accepted when its tail coefficients promise an absolute error below
-    /// <see cref="VirtualValueTableTolerance"/> × <see cref="Top"/> (<see cref="ChebyshevTable"/>). Types outside the
+    /// piece [a, b] is a Chebyshev interpolant accepted when its tail coefficients promise an error below
+    /// <see cref="VirtualValueTableTolerance"/> × max(a, b − a) (<see cref="ChebyshevTable"/>), so the package quality
+    /// Q ∝ φ̄^p, p = κ/δ or ρ/ε, is off by a relative p·10⁻¹²·max(t, b − a)/φ̄ at most. Types outside the
     /// table, and pieces that never pass the test, are evaluated directly.
     /// </summary>
     public ChebyshevTable? VirtualValueTable => TabulatesVirtualValue ? virtualValueTable.Value : null;
@@ -163,7 +167,7 @@ internal abstract class DistributionCore
         if (!(from < to) || !Numeric.IsFinite(to)) return null;
         var cuts = new List<double>(Kinks);
         foreach (var pool in PoolingIntervals) { cuts.Add(pool.Lower); cuts.Add(pool.Upper); }
-        return ChebyshevTable.Build(DirectVirtualValue, from, to, cuts, VirtualValueTableTolerance * Math.Max(Math.Abs(to), 1e-300));
+        return ChebyshevTable.Build(DirectVirtualValue, from, to, cuts, VirtualValueTableTolerance);
     }
 
     /// <summary>Whether ironing pools <paramref name="t"/> with other types (its ends included).</summary>
