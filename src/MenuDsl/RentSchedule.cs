@@ -11,9 +11,9 @@ namespace MenuDsl;
 /// </summary>
 /// <remarks>
 /// Nodes: the law's kinks, the pools' ends and the fine-tuning switch (where Q has kinks), the pieces of a tabulated
-/// φ̄ (<see cref="DistributionCore.VirtualValueTable"/>), 64 equal steps of the
-/// served types and 12 halvings of the first step towards the reserve value (where Q ∝ φ̄^(κ/δ) is singular in its
-/// derivatives), up to <see cref="DistributionCore.Top"/>; past it, one quadrature from the top node to θ.
+/// φ̄ (<see cref="DistributionCore.VirtualValueTable"/>) and 64 equal steps of the served types, up to
+/// <see cref="DistributionCore.Top"/>; past it, one quadrature from the top node to θ. (At the reserve value
+/// Q ∝ φ̄^(κ/δ) is singular in its derivatives; the adaptive rule refines towards it within the first step.)
 /// Error bound: every stretch (between nodes, and from the node below θ to θ) is integrated by adaptive Gauss-Kronrod
 /// refining towards 10⁻¹² relative, as <see cref="Screening.Rent"/> does; the schedule keeps the running sums of the
 /// stretches' error estimates and of ∫|Q|, and each call applies <see cref="Screening.Rent"/>'s acceptance to the
@@ -22,7 +22,7 @@ namespace MenuDsl;
 /// </remarks>
 internal sealed class RentSchedule
 {
-    private const int Steps = 64, Halvings = 12;
+    private const int Steps = 64;
     private const double RelativeAcceptance = 1e-8, AbsoluteTolerance = 1e-9;
 
     private readonly DistributionCore law;
@@ -48,7 +48,6 @@ internal sealed class RentSchedule
             if (law.VirtualValueTable is { } table) points.AddRange(table.Breakpoints);
             double step = (top - reserve) / Steps;
             for (int i = 1; i < Steps; i++) points.Add(reserve + i * step);
-            for (int j = 1; j <= Halvings; j++) points.Add(reserve + step * Math.Pow(0.5, j));
             points.RemoveAll(p => !(p >= reserve && p <= top));
         }
         points.Sort();
