@@ -250,6 +250,13 @@ internal static class Emitter
             w.Line()
              .Line("// The law of θ is numeric here, so its reserve value is found at run time, once.")
              .Line($"public static readonly global::System.Lazy<double> PackageReserve = new global::System.Lazy<double>(() => {Support}.ReserveValue(Thetas));");
+        if (plan.ThetaVirtualValue is null)
+        {
+            string packageReserve = double.IsNaN(plan.PackageReserveValue) ? "PackageReserve.Value" : Number(plan.PackageReserveValue);
+            w.Line()
+             .Line("// φ_θ is not affine: the package rents ∫ Q dk are tabulated once (cumulative at nodes, one short quadrature per call).")
+             .Line($"public static readonly global::System.Lazy<global::System.Func<double, double>> PackageRents = new global::System.Lazy<global::System.Func<double, double>>(() => {Support}.PackageRents(Thetas, k => Quality(Thetas.VirtualValue(k), 1.0, 1.0), {packageReserve}, Threshold));");
+        }
         // Regular laws write their tariffs inline; the others call the runtime, which also handles pools.
         if (plan.ValueVirtualValue is not null || plan.ThetaVirtualValue is not null)
             w.Line()
@@ -394,7 +401,6 @@ internal static class Emitter
     {
         var spec = plan.Spec;
         string phi = plan.ThetaVirtualValue is { } affine ? AffineText(affine, "theta") : $"{S}Thetas.VirtualValue(theta)";
-        string reserve = double.IsNaN(plan.PackageReserveValue) ? $"{S}PackageReserve.Value" : Number(plan.PackageReserveValue);
         w.Line($"// Description: Q(θ) = q(φ_θ(θ), 1), T = θ Q − ∫ Q dk; θ ~ {ThetaDescription(plan.ThetaLaw)}.")
          .Line("/// <inheritdoc/>")
          .Open("public global::MenuDsl.PackageContract Package(double theta)")
@@ -405,7 +411,7 @@ internal static class Emitter
         if (plan.ThetaVirtualValue is { } a)
             w.Line($"double rent = {Rent("phi", "1.0", "1.0", plan.ThetaBottomVirtualValue, a.Slope)};");
         else
-            w.Line($"double rent = {Support}.Rent({S}Thetas, k => {S}Quality({S}Thetas.VirtualValue(k), 1.0, 1.0), {reserve}, theta, {S}Threshold);");
+            w.Line($"double rent = {S}PackageRents.Value(theta);");
         w.Line("double transfer = theta * item.Quality - rent;")
          .Line($"return {Support}.CheckedPackage(new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), theta);")
          .Close()

@@ -15,6 +15,7 @@ public sealed class IndexModel : IIndexModel
     private readonly Lazy<TypeDistribution> thetaLaw;
     private DistributionCore Thetas => thetaLaw.Value.Core;
     private readonly Lazy<double> packageReserve;
+    private readonly Lazy<Func<double, double>> packageRents;
 
     internal IndexModel(ModelDescription description, CobbDouglasCore technology)
     {
@@ -22,6 +23,8 @@ public sealed class IndexModel : IIndexModel
         menu = new ValueScaleMenu(description, technology);
         thetaLaw = new(() => Generation.GeneratedModelSupport.Thetas(description.Values, description.Scales, technology.Delta));
         packageReserve = new(() => Generation.GeneratedModelSupport.ReserveValue(thetaLaw.Value));
+        packageRents = new(() => Generation.GeneratedModelSupport.PackageRents(thetaLaw.Value, k => technology.Quality(Thetas.VirtualValue(k), 1),
+            packageReserve.Value, technology.FineTuningVirtualValue(1)));
     }
 
     /// <inheritdoc/>
@@ -64,7 +67,8 @@ public sealed class IndexModel : IIndexModel
         double phi = Thetas.VirtualValue(theta);
         if (!(phi > 0)) return default;
         var bundle = technology.FirstBest(phi, 1);
-        double rent = menu.Rent(Thetas, packageReserve.Value, theta, 1);
+        // Closed form for an affine φ_θ; otherwise the rent schedule tabulated once per model (as generated models do).
+        double rent = Thetas.AffineVirtualValue is not null ? menu.Rent(Thetas, packageReserve.Value, theta, 1) : packageRents.Value(theta);
         double transfer = theta * bundle.Quality - rent;
         return Representable.Package(new PackageContract(bundle.Quality, bundle.InputTokens, bundle.OutputTokens, bundle.FineTuning,
             transfer, bundle.Cost, rent, transfer - bundle.Cost), theta);

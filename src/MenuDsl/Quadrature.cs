@@ -40,6 +40,16 @@ internal static class Quadrature
     }
 
     /// <summary>
+    /// ∫ₐᵇ f by adaptive Gauss-Kronrod on one smooth piece, with its error estimate and ∫|f|, without a convergence
+    /// check: callers that sum pieces (<see cref="RentSchedule"/>) apply <see cref="Integrate"/>'s acceptance to the sum.
+    /// </summary>
+    public static double Piece(Func<double, double> f, double a, double b, out double error, out double l1)
+    {
+        error = 0; l1 = 0;
+        return b > a ? GaussKronrodRule.Integrate(f, a, b, out error, out l1, RelativeTolerance, MaximumDepth, 15) : 0;
+    }
+
+    /// <summary>
     /// <see cref="Integrate"/> for integrands that may be infinite (integrably) at the breakpoints, such as densities
     /// of beta laws with a or b &lt; 1. On each piece [c, d], t = c + (d − c)·σ(x) with σ(x) = x²(3 − 2x): σ′ = 6x(1 − x)
     /// vanishes at both ends, so an end singularity (t − c)^(−½) becomes a constant and milder ones become bounded.

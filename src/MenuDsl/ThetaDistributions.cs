@@ -69,6 +69,9 @@ internal sealed class NumericThetaCore(DistributionCore values, DistributionCore
 
     public override bool HasCostlyQuantile => true;
 
+    // Each φ̄ is two quadratures over the scales: packages read it from the table.
+    public override bool TabulatesVirtualValue => true;
+
     // Scales are at most 1, so θ's tail is the values' tail.
     public override double TailExponent => values.TailExponent;
 

@@ -184,6 +184,10 @@ public class BadInputReflectionTests
             ["GeneratedModelSupport.Rent"] = new(null, [f.Model.Description.Values, (Func<double, double>)(k => k), 0.5, 0.8, 1.0],
                 Rules(("reserve", Bad(-0.5, 1.5)), ("type", Bad(-0.5, 1.5)), ("switchLevel", [double.NaN])),
                 Rules(("switchLevel", [double.PositiveInfinity]))),
+            // Generated models build their package rent schedule once from the reserve value and φ̄'s fine-tuning level.
+            ["GeneratedModelSupport.PackageRents"] = new(null, [f.Model.Description.Values, (Func<double, double>)(k => k), 0.5, 1.0],
+                Rules(("reserve", Bad(-0.5, 1.5)), ("switchLevel", [double.NaN])),
+                Rules(("switchLevel", [double.PositiveInfinity]))),
             // The representability checks generated members end with: the type must be finite (support is checked before).
             ["GeneratedModelSupport.CheckedContract"] = new(null, [f.Model.Contract(0.8, s), 0.8], Rules(("value", Bad()))),
             ["GeneratedModelSupport.CheckedAllocation"] = new(null, [f.Model.Efficient(0.8, s), 0.8], Rules(("value", Bad()))),

@@ -80,7 +80,7 @@ namespace Shop.Pricing
             double phi = MenuDslSolver.Thetas.VirtualValue(theta);
             if (!(phi > 0)) return default;
             var item = MenuDslSolver.FirstBest(phi, 1.0, 1.0);
-            double rent = global::MenuDsl.Generation.GeneratedModelSupport.Rent(MenuDslSolver.Thetas, k => MenuDslSolver.Quality(MenuDslSolver.Thetas.VirtualValue(k), 1.0, 1.0), 0.6111111111111112, theta, MenuDslSolver.Threshold);
+            double rent = MenuDslSolver.PackageRents.Value(theta);
             double transfer = theta * item.Quality - rent;
             return global::MenuDsl.Generation.GeneratedModelSupport.CheckedPackage(new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), theta);
         }
@@ -106,6 +106,9 @@ namespace Shop.Pricing
             public const double BaseQualityFactor = 0.1933182044931763; // (A0 b^γ)^(1/δ), A0 = 0.43967966122300484
             public const double FineTunedQualityFactor = 0.04820570513667911; // A^(1/ε), A = 0.29733044167096223
             public const double Reserve = 0.6111111111111112; // lowest w with φ(w) > 0
+
+            // φ_θ is not affine: the package rents ∫ Q dk are tabulated once (cumulative at nodes, one short quadrature per call).
+            public static readonly global::System.Lazy<global::System.Func<double, double>> PackageRents = new global::System.Lazy<global::System.Func<double, double>>(() => global::MenuDsl.Generation.GeneratedModelSupport.PackageRents(Thetas, k => Quality(Thetas.VirtualValue(k), 1.0, 1.0), 0.6111111111111112, Threshold));
 
             // Description: total quality of the first-best bundle of a value-scale type (value, scale):
             // s·value^(κ/δ)·(A0 b^γ)^(1/δ) when value·s^δ ≤ θ̂, else s^(δ/ε)·value^(ρ/ε)·A^(1/ε).

@@ -80,7 +80,7 @@ partial class Catalogue
             double phi = MenuDslSolver.Thetas.VirtualValue(theta);
             if (!(phi > 0)) return default;
             var item = MenuDslSolver.FirstBest(phi, 1.0, 1.0);
-            double rent = global::MenuDsl.Generation.GeneratedModelSupport.Rent(MenuDslSolver.Thetas, k => MenuDslSolver.Quality(MenuDslSolver.Thetas.VirtualValue(k), 1.0, 1.0), MenuDslSolver.PackageReserve.Value, theta, MenuDslSolver.Threshold);
+            double rent = MenuDslSolver.PackageRents.Value(theta);
             double transfer = theta * item.Quality - rent;
             return global::MenuDsl.Generation.GeneratedModelSupport.CheckedPackage(new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), theta);
         }
@@ -109,6 +109,9 @@ partial class Catalogue
 
             // The law of θ is numeric here, so its reserve value is found at run time, once.
             public static readonly global::System.Lazy<double> PackageReserve = new global::System.Lazy<double>(() => global::MenuDsl.Generation.GeneratedModelSupport.ReserveValue(Thetas));
+
+            // φ_θ is not affine: the package rents ∫ Q dk are tabulated once (cumulative at nodes, one short quadrature per call).
+            public static readonly global::System.Lazy<global::System.Func<double, double>> PackageRents = new global::System.Lazy<global::System.Func<double, double>>(() => global::MenuDsl.Generation.GeneratedModelSupport.PackageRents(Thetas, k => Quality(Thetas.VirtualValue(k), 1.0, 1.0), PackageReserve.Value, Threshold));
 
             // Description: total quality of the first-best bundle of a value-scale type (value, scale):
             // s·value^(κ/δ)·(A0 b^γ)^(1/δ) when value·s^δ ≤ θ̂, else s^(δ/ε)·value^(ρ/ε)·A^(1/ε).

@@ -100,7 +100,7 @@ namespace Shop.Pricing
             double phi = MenuDslSolver.Thetas.VirtualValue(theta);
             if (!(phi > 0)) return default;
             var item = MenuDslSolver.FirstBest(phi, 1.0, 1.0);
-            double rent = global::MenuDsl.Generation.GeneratedModelSupport.Rent(MenuDslSolver.Thetas, k => MenuDslSolver.Quality(MenuDslSolver.Thetas.VirtualValue(k), 1.0, 1.0), 0.3493038774741921, theta, MenuDslSolver.Threshold);
+            double rent = MenuDslSolver.PackageRents.Value(theta);
             double transfer = theta * item.Quality - rent;
             return global::MenuDsl.Generation.GeneratedModelSupport.CheckedPackage(new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), theta);
         }
@@ -126,6 +126,9 @@ namespace Shop.Pricing
             public const double BaseQualityFactor = 0.1759385099260072; // (A0 b^γ)^(1/δ), A0 = 0.3845461788431025
             public const double FineTunedQualityFactor = 0.2852411795250576; // A^(1/ε), A = 0.5686505986004751
             public const double Reserve = 0.5; // lowest w with φ(w) > 0
+
+            // φ_θ is not affine: the package rents ∫ Q dk are tabulated once (cumulative at nodes, one short quadrature per call).
+            public static readonly global::System.Lazy<global::System.Func<double, double>> PackageRents = new global::System.Lazy<global::System.Func<double, double>>(() => global::MenuDsl.Generation.GeneratedModelSupport.PackageRents(Thetas, k => Quality(Thetas.VirtualValue(k), 1.0, 1.0), 0.3493038774741921, Threshold));
 
             public static global::MenuDsl.TwoPartTariff NoSale(double cap) =>
                 new global::MenuDsl.TwoPartTariff(double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, 0, cap, double.PositiveInfinity);
