@@ -106,6 +106,19 @@ internal sealed class CustomCore(IProductionFunction function, double inputCost,
     public override double FineTuningVirtualValue(double scale)
     {
         if (!(scale > 0)) return double.PositiveInfinity;
+        // A pure function of the scale that costs dozens of solves, asked for by every contract's rent: remembered per
+        // scale (menus revisit their scales; the memo is cleared rather than grown past a few thousand scales).
+        if (switches.TryGetValue(scale, out double known)) return known;
+        double found = FindFineTuningVirtualValue(scale);
+        if (switches.Count > 4096) switches.Clear();
+        switches[scale] = found;
+        return found;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<double, double> switches = new();
+
+    private double FindFineTuningVirtualValue(double scale)
+    {
         bool Pays(double logValue)
         {
             double value = Math.Exp(logValue);
