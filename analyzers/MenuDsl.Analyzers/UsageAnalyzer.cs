@@ -165,21 +165,17 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
         if (model.TokenCosts is { } costs)
             Report(Arguments.Of(costs, ct), $"'{model.Type.Name}' declares both token classes and [TokenCosts]; each class carries its own cost");
 
-        var seen = new System.Collections.Generic.List<string>();
+        var names = model.TokenClassAttributes.Select(a => a.ConstructorArguments is [{ Value: var name }, _, _] ? name as string : null).ToArray();
         string[] positions = ["name", "exponent", "cost"];
-        foreach (var attribute in model.TokenClassAttributes)
+        for (int j = 0; j < names.Length; j++)
         {
-            if (attribute.ConstructorArguments is not [{ Value: var rawName }, _, _]) continue;
-            string? name = rawName as string;
+            var attribute = model.TokenClassAttributes[j];
+            if (attribute.ConstructorArguments is not [_, _, _]) continue;
             double exponent = Arguments.Constructor(attribute, 1) ?? 1, cost = Arguments.Constructor(attribute, 2) ?? 1; // not constants: the compiler reports them
-            if (CobbDouglasCore.ValidateTokenClass(name, exponent, cost) is { } fault)
-            {
+            if (CobbDouglasCore.ValidateTokenClass(names[j], exponent, cost) is { } fault)
                 Report(Arguments.Positional(attribute, System.Array.IndexOf(positions, fault.Parameter), ct), fault.Message);
-                continue;
-            }
-            if (seen.Any(n => string.Equals(n, name!.Trim(), System.StringComparison.OrdinalIgnoreCase)))
-                Report(Arguments.Positional(attribute, 0, ct), $"token class names must be unique but '{name}' is declared twice");
-            seen.Add(name!.Trim());
+            else if (CobbDouglasCore.RepeatsAnEarlierName(names, j))
+                Report(Arguments.Positional(attribute, 0, ct), CobbDouglasCore.RepeatedNameMessage(names[j]));
         }
         // γ, the sum of the exponents, b and c_z: on the [FineTuning] argument the kernel names.
         if (model.TokenClasses() is { Fault: { } error } && error.Parameter != "classes" && model.FineTuningAttributes.Count == 1)

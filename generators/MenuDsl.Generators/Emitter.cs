@@ -465,12 +465,12 @@ internal static class Emitter
          .Open("try")
          .Open("for (int j = 0; j < scales.Length; j++)")
          .Line("double scale = scales[j];")
-         .Line(CheckScale(plan).Replace("CheckScale(", "CheckGridScale(").Replace("scale);", "scales, j);"))
+         .Line(CheckScale(plan, $"{Support}.CheckGridScale({S}Scales, scales, j);"))
          .Line($"scaleDeltas[j] = {Power("scale", c.Delta)};")
          .Close()
          .Open("for (int i = 0; i < values.Length; i++)")
          .Line("double value = values[i];")
-         .Line(CheckValue(plan).Replace("CheckValue(", "CheckGridValue(").Replace("value);", "values, i);"))
+         .Line(CheckValue(plan, $"{Support}.CheckGridValue({S}Values, values, i);"))
          .Line($"{S}ContractRow(value, {AffineText(a, "value")}, scales, scaleDeltas, destination.Slice(i * scales.Length, scales.Length));")
          .Close()
          .Close()
@@ -528,7 +528,7 @@ internal static class Emitter
          .Open("public static global::MenuDsl.Contract ContractAt(double value, double phi, double scale, double scaleDelta)")
          .Line("if (!(phi > 0) || scale == 0) return default;")
          .Line("var item = FirstBest(phi, scale, scaleDelta);")
-         .Line($"double rent = {Rent("phi", "scale", "scaleDelta", plan.BottomVirtualValue, a.Slope).Replace(S, "")};")
+         .Line($"double rent = {Rent("phi", "scale", "scaleDelta", plan.BottomVirtualValue, a.Slope, inSolver: true)};")
          .Line("double transfer = value * item.Quality - rent;")
          .Line("var contract = new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);")
          .Line("// One sum is non-finite iff a field is (or the sum overflows, which the full check then clears).")
@@ -540,24 +540,30 @@ internal static class Emitter
     /// U = (G(φ(w), s) − G(φ(lo)⁺, s)) / a for an affine φ; G(0, s) = 0, so a law served from its bottom (φ(lo)⁺ = 0)
     /// needs one closed form, not two.
     /// </summary>
-    private static string Rent(string phi, string scale, string scaleDelta, double bottom, double slope)
+    private static string Rent(string phi, string scale, string scaleDelta, double bottom, double slope, bool inSolver = false)
     {
-        string top = $"{S}QualityIntegral({phi}, {scale}, {scaleDelta})";
-        string lower = bottom == 0 ? "" : $" - {S}QualityIntegral({Number(bottom)}, {scale}, {scaleDelta})";
+        string solver = inSolver ? "" : S; // inside the solver class its members need no prefix
+        string top = $"{solver}QualityIntegral({phi}, {scale}, {scaleDelta})";
+        string lower = bottom == 0 ? "" : $" - {solver}QualityIntegral({Number(bottom)}, {scale}, {scaleDelta})";
         return $"({top}{lower}) / {Number(slope)}";
     }
 
     /// <summary>
     /// The value check as plain comparisons against the support folded at build time; anything outside (NaN, ±∞,
-    /// negative, out of support) goes to the runtime's check, which throws the message every model gives.
+    /// negative, out of support) goes to <paramref name="refusal"/>, the runtime's check, which throws the message every
+    /// model gives (by default the single-type check of <c>value</c>).
     /// </summary>
-    private static string CheckValue(MenuPlan plan) =>
-        $"if (!({Within("value", plan.ValuesLower, plan.ValuesUpper)})) {Support}.CheckValue({S}Values, value);";
+    private static string CheckValue(MenuPlan plan, string? refusal = null) =>
+        $"if (!({Within("value", plan.ValuesLower, plan.ValuesUpper)})) {refusal ?? $"{Support}.CheckValue({S}Values, value);"}";
 
     /// <summary>The scale check likewise: inside the scale law's support, or exactly 1 without scales.</summary>
-    private static string CheckScale(MenuPlan plan) => plan.Spec.Scales.Count == 0
-        ? $"if (scale != 1.0) {Support}.CheckScale({S}Scales, scale);"
-        : $"if (!({Within("scale", plan.ScalesLower, plan.ScalesUpper)})) {Support}.CheckScale({S}Scales, scale);";
+    private static string CheckScale(MenuPlan plan, string? refusal = null)
+    {
+        refusal ??= $"{Support}.CheckScale({S}Scales, scale);";
+        return plan.Spec.Scales.Count == 0
+            ? $"if (scale != 1.0) {refusal}"
+            : $"if (!({Within("scale", plan.ScalesLower, plan.ScalesUpper)})) {refusal}";
+    }
 
     // x in [max(lower, 0), upper] and finite: an infinite upper end is written as a strict bound so +∞ fails it.
     private static string Within(string x, double lower, double upper) =>

@@ -65,8 +65,9 @@ public sealed record ModelDescription(
     /// <paramref name="inputTokens"/> and <paramref name="outputTokens"/> (the <c>Input</c> and <c>Output</c> of a result):
     /// for a token-class technology every class spends its share α_j of the gross value, x_j = α_j·(c_0 x_0/α_0)/c_j.
     /// </summary>
-    public double[] ClassTokens(double inputTokens, double outputTokens) =>
-        Core is CobbDouglasCore index ? index.ClassTokens(inputTokens, outputTokens) : [inputTokens, outputTokens];
+    public double[] ClassTokens(double inputTokens, double outputTokens) => Technology is TokenClassTechnology t
+        ? CobbDouglasCore.ClassTokens([.. t.Classes.Select(c => c.Name)], [.. t.Classes.Select(c => c.Exponent)], [.. t.Classes.Select(c => c.Cost)], inputTokens, outputTokens)
+        : [inputTokens, outputTokens];
 
     /// <summary>The tokens per task of every class of an allocation (see <see cref="ClassTokens(double, double)"/>).</summary>
     public double[] ClassTokens(Allocation allocation) => ClassTokens(allocation.Input, allocation.Output);

@@ -32,7 +32,7 @@ internal sealed class CobbDouglasCore : TechnologyCore
         double[] spend = [.. order.Select(j => exponents[j])], classCosts = [.. order.Select(j => costs[j])];
         double a0 = 1;
         for (int k = 0; k < spend.Length; k++) a0 *= Math.Pow(spend[k] / classCosts[k], spend[k]);
-        return new CobbDouglasCore(true, spend, gamma, baseQuality, classCosts, fineTuningCost, a0) { DeclaredOrder = order };
+        return new CobbDouglasCore(true, spend, gamma, baseQuality, classCosts, fineTuningCost, a0);
     }
 
     /// <summary>
@@ -147,8 +147,6 @@ internal sealed class CobbDouglasCore : TechnologyCore
     public double[] ClassSpend { get; }
     /// <summary>The cost per token of each class, input and output first.</summary>
     public double[] ClassCosts { get; }
-    /// <summary>The declared index of each class of <see cref="ClassSpend"/> (input and output first).</summary>
-    public int[] DeclaredOrder { get; private init; } = [0, 1];
     /// <summary>Σ α_j over the classes after input and output (0 for two classes).</summary>
     public double BeyondOutputSpend { get; }
 
@@ -202,6 +200,17 @@ internal sealed class CobbDouglasCore : TechnologyCore
         return null;
     }
 
+    /// <summary>Whether class <paramref name="index"/> repeats the name of an earlier class (ignoring case and surrounding blanks).</summary>
+    public static bool RepeatsAnEarlierName(string?[] names, int index)
+    {
+        for (int k = 0; k < index; k++)
+            if (string.Equals(names[k]?.Trim(), names[index]?.Trim(), StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>Why a repeated class name is refused.</summary>
+    public static string RepeatedNameMessage(string? name) => $"token class names must be unique but '{name}' is declared twice";
+
     /// <summary>
     /// The fault of a token-class technology, or null: at least two classes, each valid, names
     /// unique (ignoring case: price sheets key on them), γ &gt; 0, Σ α_j + γ &lt; 1, b and c_z finite and &gt; 0.
@@ -213,9 +222,7 @@ internal sealed class CobbDouglasCore : TechnologyCore
         for (int j = 0; j < names.Length; j++)
         {
             if (ValidateTokenClass(names[j], exponents[j], costs[j]) is { } fault) return ("classes", fault.Message);
-            for (int k = 0; k < j; k++)
-                if (string.Equals(names[k].Trim(), names[j].Trim(), StringComparison.OrdinalIgnoreCase))
-                    return ("classes", $"token class names must be unique but '{names[j]}' is declared twice");
+            if (RepeatsAnEarlierName(names, j)) return ("classes", RepeatedNameMessage(names[j]));
             sum += exponents[j];
         }
         if (!(gamma > 0) || !Numeric.IsFinite(gamma)) return ("gamma", $"gamma must be finite and > 0 but is {Families.Format(gamma)}");
@@ -281,15 +288,17 @@ internal sealed class CobbDouglasCore : TechnologyCore
     }
 
     /// <summary>
-    /// The tokens of every class, in declaration order, of a bundle with <paramref name="inputTokens"/> input and
-    /// <paramref name="outputTokens"/> output tokens: x_j = α_j·gross/c_j with gross = c_x x/α.
+    /// The tokens of every declared class of a bundle whose input and output classes (<see cref="Slots"/>) hold
+    /// <paramref name="inputTokens"/> and <paramref name="outputTokens"/>: every class spends its share of the gross value,
+    /// x_j = α_j·gross/c_j with gross = c_in x_in/α_in. A function of the declaration alone, so callers need no technology.
     /// </summary>
-    public double[] ClassTokens(double inputTokens, double outputTokens)
+    public static double[] ClassTokens(string[] names, double[] exponents, double[] costs, double inputTokens, double outputTokens)
     {
-        var tokens = new double[ClassSpend.Length];
-        tokens[DeclaredOrder[0]] = inputTokens;
-        tokens[DeclaredOrder[1]] = outputTokens;
-        for (int k = 2; k < tokens.Length; k++) tokens[DeclaredOrder[k]] = ClassSpend[k] * (InputCost * inputTokens / Alpha) / ClassCosts[k];
+        var (input, output) = Slots(names);
+        double gross = costs[input] * inputTokens / exponents[input];
+        var tokens = new double[names.Length];
+        for (int j = 0; j < tokens.Length; j++)
+            tokens[j] = j == input ? inputTokens : j == output ? outputTokens : exponents[j] * gross / costs[j];
         return tokens;
     }
 
