@@ -246,20 +246,23 @@ internal static class Emitter
          .Line($"public const double BaseQualityFactor = {Number(c.BaseQualityFactor)}; // (A0 b^γ)^(1/δ), A0 = {Number(c.A0)}")
          .Line($"public const double FineTunedQualityFactor = {Number(c.FineTunedQualityFactor)}; // A^(1/ε), A = {Number(c.A)}")
          .Line($"public const double Reserve = {Number(plan.ReserveValue)}; // lowest w with φ(w) > 0");
+        if (plan.ValueVirtualValue is not null)
+            w.Line($"public const double SwitchAtLargestScale = {Number(plan.SwitchAtLargestScale)}; // θ̂ / s_max^δ: no scale of the support fine-tunes below it");
         if (double.IsNaN(plan.PackageReserveValue))
             w.Line()
              .Line("// The law of θ is numeric here, so its reserve value is found at run time, once.")
              .Line($"public static readonly global::System.Lazy<double> PackageReserve = new global::System.Lazy<double>(() => {Support}.ReserveValue(Thetas));");
-        if (plan.ThetaVirtualValue is null)
+        if (plan.ThetaPieces.Count == 0)
         {
             string packageReserve = double.IsNaN(plan.PackageReserveValue) ? "PackageReserve.Value" : Number(plan.PackageReserveValue);
             w.Line()
-             .Line("// φ_θ is not affine: the package rents ∫ Q dk are tabulated once (cumulative at nodes, one short quadrature per call).")
+             .Line("// φ_θ is not piecewise affine: the package rents ∫ Q dk are tabulated once (cumulative at nodes, one short quadrature per call).")
              .Line($"public static readonly global::System.Lazy<global::System.Func<double, double>> PackageRents = new global::System.Lazy<global::System.Func<double, double>>(() => {Support}.PackageRents(Thetas, k => Quality(Thetas.VirtualValue(k), 1.0, 1.0), {packageReserve}, Threshold));");
         }
         // Regular laws write their tariffs inline; the others call the runtime, which also handles pools.
-        if (plan.ValueVirtualValue is not null || plan.ThetaVirtualValue is not null)
+        if (plan.ValueVirtualValue is not null || plan.ThetaPieces.Count > 0)
             w.Line()
+             .Line(Inline)
              .Line("public static global::MenuDsl.TwoPartTariff NoSale(double cap) =>")
              .Line("    new global::MenuDsl.TwoPartTariff(double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, 0, cap, double.PositiveInfinity);");
     }
@@ -296,7 +299,7 @@ internal static class Emitter
              : $"return (quality, input, output, fineTuning, {Number(spec.InputCost)} * input + {Number(spec.OutputCost)} * output + {Number(c.BeyondOutputSpend / c.InputSpend)} * ({Number(spec.InputCost)} * input) + {Number(spec.FineTuningCost)} * fineTuning, fineTunes);")
          .Close();
 
-        if (plan.ValueVirtualValue is not null || plan.ThetaVirtualValue is not null)
+        if (plan.ValueVirtualValue is not null || plan.ThetaPieces.Count > 0)
         {
             double p1 = c.Kappa / c.Delta + 1, p2 = c.Rho / c.Epsilon + 1;
             w.Line()
@@ -356,15 +359,18 @@ internal static class Emitter
          .Line();
 
         w.Line("// Description: item (w, s) is the first-best bundle of value φ(w); T = w q − ∫ q(k, s) dk.")
-         .Line("/// <inheritdoc/>")
-         .Open("public global::MenuDsl.Contract Contract(double value, double scale)");
+         .Line("/// <inheritdoc/>");
+        // A closed form is a few dozen instructions: inlined where the caller holds the model's own type, as a hand-written one would be.
+        if (plan.ValueVirtualValue is not null) w.Line(Inline);
+        w.Open("public global::MenuDsl.Contract Contract(double value, double scale)");
         Lines(w, check);
         if (plan.ValueVirtualValue is { } a)
         {
-            w.Line($"return {S}ContractAt(value, {AffineText(a, "value")}, scale, {scaleDelta});")
+            w.Line($"double phi = {AffineText(a, "value")};")
+             .Line($"return {ContractOf(plan, scaleDelta)};")
              .Close()
              .Line();
-            ContractGrid(w, plan, a, c);
+            ContractGrid(w, plan, a);
         }
         else
         {
@@ -380,14 +386,40 @@ internal static class Emitter
         }
 
         if (plan.ValueVirtualValue is { } am)
+        {
             w.Line("// Description: prices m·c with m = w/φ(w), fee p0 = T − m·C(q, s), task cap s (φ is regular: no pools).")
              .Line("/// <inheritdoc/>")
-             .Open("public global::MenuDsl.TwoPartTariff Tariff(double value, double scale)")
-             .Line("var contract = Contract(value, scale);")
-             .Line($"if (contract.Quality == 0) return {S}NoSale(scale);")
-             .Line($"double markup = value / {AffineText(am, "value")};")
-             .Line($"return {Support}.CheckedTariff(new global::MenuDsl.TwoPartTariff(markup * {Number(plan.Spec.InputCost)}, markup * {Number(plan.Spec.OutputCost)}, markup * {Number(plan.Spec.FineTuningCost)}, contract.Transfer - markup * contract.Cost, scale, markup), value);")
+             .Line(Inline)
+             .Open("public global::MenuDsl.TwoPartTariff Tariff(double value, double scale)");
+            string tariff = $"new global::MenuDsl.TwoPartTariff(markup * {Number(plan.Spec.InputCost)}, markup * {Number(plan.Spec.OutputCost)}, markup * {Number(plan.Spec.FineTuningCost)}, fee, scale, markup)";
+            Lines(w, check);
+            string emptyScale = plan.ScalesLower > 0 ? "" : " || scale == 0";
+            // Below the switch C = κ·φ·q (spend shares of the gross value φ·q), so p0 = T − (w/φ)·C = w·q·(1 − κ) − U:
+            // no product with the markup, whose division then runs beside the rest.
+            string belowSwitch = $"fee = scale * (value * unit.Quality * {Number(1 - c.InputSpend - c.OutputSpend - c.BeyondOutputSpend)} - unit.BuyerUtility);";
+            w.Line($"double phi = {AffineText(am, "value")}, fee;");
+            if (plan.NeverFineTunes)
+                w.Line($"if (!(phi > 0){emptyScale}) return {S}NoSale(scale);")
+                 .Line($"var unit = {S}UnitContract(value, phi);")
+                 .Line(belowSwitch);
+            else
+                w.Open($"if (phi <= {S}SwitchAtLargestScale)")
+                 .Line($"if (!(phi > 0){emptyScale}) return {S}NoSale(scale);")
+                 .Line($"var unit = {S}UnitContract(value, phi);")
+                 .Line(belowSwitch)
+                 .Close()
+                 .Open("else")
+                 .Line($"var contract = {S}ContractAt(value, phi, scale, {scaleDelta});")
+                 .Line($"if (contract.Quality == 0) return {S}NoSale(scale);")
+                 .Line("fee = contract.Transfer - value / phi * contract.Cost;")
+                 .Close();
+            w.Line("double markup = value / phi;")
+             .Line("// Every price is finite iff the largest is; otherwise the refusal names the field (a throw, so the")
+             .Line("// JIT keeps it out of the hot path). The tariff is built where it is returned, straight into the caller's result.")
+             .Line($"if (!(double.IsFinite(markup * {Number(System.Math.Max(plan.Spec.InputCost, System.Math.Max(plan.Spec.OutputCost, plan.Spec.FineTuningCost)))}) && double.IsFinite(fee))) throw {Support}.TariffRefusal({tariff}, value);")
+             .Line($"return {tariff};")
              .Close();
+        }
         else
             w.Line("// Description: prices m·c with m = w/φ̄(w), fee p0 = T − m·C(q, s), task cap s; a pooled type gets the pool's bundle.")
              .Line("/// <inheritdoc/>")
@@ -400,23 +432,28 @@ internal static class Emitter
     private static void Packages(IndentedWriter w, MenuPlan plan, Constants c)
     {
         var spec = plan.Spec;
-        string phi = plan.ThetaVirtualValue is { } affine ? AffineText(affine, "theta") : $"{S}Thetas.VirtualValue(theta)";
+        var pieces = plan.ThetaPieces;
+        string phi = pieces.Count > 0 ? Piecewise(pieces, p => AffineText(new Affine(p.Slope, p.Intercept), "theta")) : $"{S}Thetas.VirtualValue(theta)";
         w.Line($"// Description: Q(θ) = q(φ_θ(θ), 1), T = θ Q − ∫ Q dk; θ ~ {ThetaDescription(plan.ThetaLaw)}.")
          .Line("/// <inheritdoc/>")
          .Open("public global::MenuDsl.PackageContract Package(double theta)")
-         .Line($"{Support}.CheckTheta({S}Thetas, theta);")
+         // The runtime check decides at the ends too: θ's bounds are powers, folded here but maybe rounded differently there.
+         .Line(double.IsNaN(plan.ThetasLower) ? $"{Support}.CheckTheta({S}Thetas, theta);"
+             : $"if (!({Within("theta", plan.ThetasLower, plan.ThetasUpper)})) {Support}.CheckTheta({S}Thetas, theta);")
          .Line($"double phi = {phi};")
          .Line("if (!(phi > 0)) return default;")
          .Line($"var item = {S}FirstBest(phi, 1.0, 1.0);");
-        if (plan.ThetaVirtualValue is { } a)
-            w.Line($"double rent = {Rent("phi", "1.0", "1.0", plan.ThetaBottomVirtualValue, a.Slope)};");
+        if (pieces.Count > 0)
+            w.Line($"double rent = {Piecewise(pieces, PieceRent)};");
         else
             w.Line($"double rent = {S}PackageRents.Value(theta);");
         w.Line("double transfer = theta * item.Quality - rent;")
-         .Line($"return {Support}.CheckedPackage(new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), theta);")
+         .Line("var package = new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);")
+         .Line("// One sum is non-finite iff a field is (or the sum overflows, which the full check then clears).")
+         .Line($"return double.IsFinite(item.Quality + item.InputTokens + item.OutputTokens + item.FineTuning + transfer + item.Cost + rent) ? package : {Support}.CheckedPackage(package, theta);")
          .Close()
          .Line();
-        if (plan.ThetaVirtualValue is not null)
+        if (pieces.Count > 0)
             w.Line("// Description: prices m·c with m = θ/φ_θ(θ), fee p0 = T − m·C(Q), no task cap (φ_θ is regular: no pools).")
              .Line("/// <inheritdoc/>")
              .Open("public global::MenuDsl.TwoPartTariff PackageTariff(double theta)")
@@ -431,6 +468,22 @@ internal static class Emitter
              .Open("public global::MenuDsl.TwoPartTariff PackageTariff(double theta)")
              .Line($"return {Support}.PackageTariff({S}Thetas, theta, Package(theta), {Number(spec.InputCost)}, {Number(spec.OutputCost)}, {Number(spec.FineTuningCost)});")
              .Close();
+    }
+
+    /// <summary>The piece of φ_θ that holds θ, as nested conditionals over the pieces' upper ends.</summary>
+    private static string Piecewise(EquatableArray<ThetaPiece> pieces, System.Func<ThetaPiece, string> text)
+    {
+        string result = text(pieces[pieces.Count - 1]);
+        for (int k = pieces.Count - 2; k >= 0; k--) result = $"(theta <= {Number(pieces[k].Upper)} ? {text(pieces[k])} : {result})";
+        return result;
+    }
+
+    /// <summary>U(θ) = U(start) + (G(φ_θ(θ)) − G(φ_θ(start)⁺)) / a on one piece, both constants folded.</summary>
+    private static string PieceRent(ThetaPiece piece)
+    {
+        string before = piece.RentBefore == 0 ? "" : $"{Number(piece.RentBefore)} + ";
+        string start = piece.IntegralAtStart == 0 ? "" : $" - {Number(piece.IntegralAtStart)}";
+        return $"{before}({S}QualityIntegral(phi, 1.0, 1.0){start}) / {Number(piece.Slope)}";
     }
 
     private static string ThetaDescription(ThetaLaw law) => law switch
@@ -453,78 +506,131 @@ internal static class Emitter
     }
 
     /// <summary>
-    /// The batch menu of a model with an affine φ: values and scales checked once per row and column, s^δ once per
-    /// scale (in a pooled buffer), then the same <c>ContractAt</c> as <c>Contract</c>.
+    /// The item of (value, scale) given <c>phi</c>: below <c>SwitchAtLargestScale</c> nobody fine-tunes, so the item is
+    /// s × the item per unit of s and needs no s^δ; above it, <c>ContractAt</c> decides at this scale. When no type of the
+    /// support gets there, the member has no fine-tuning branch and no call in its hot path.
     /// </summary>
-    private static void ContractGrid(IndentedWriter w, MenuPlan plan, Affine a, Constants c)
+    private static string ContractOf(MenuPlan plan, string scaleDelta) => plan.NeverFineTunes
+        ? $"{S}ContractBelowSwitch(value, phi, scale)"
+        : $"phi <= {S}SwitchAtLargestScale ? {S}ContractBelowSwitch(value, phi, scale) : {S}ContractAt(value, phi, scale, {scaleDelta})";
+
+    /// <summary>
+    /// The batch menu of a model with an affine φ: values and scales checked once per row and column; a row below the
+    /// switch is the row's item per unit of s times each scale (vectorised by the runtime), other rows take s^δ, computed
+    /// once per scale in a pooled buffer the first time a row needs it (never, when no type fine-tunes).
+    /// </summary>
+    private static void ContractGrid(IndentedWriter w, MenuPlan plan, Affine a)
     {
         w.Line("/// <inheritdoc/>")
          .Open("public void ContractGrid(global::System.ReadOnlySpan<double> values, global::System.ReadOnlySpan<double> scales, global::System.Span<global::MenuDsl.Contract> destination)")
          .Line("global::MenuDsl.MenuGrid.CheckShape(values.Length, scales.Length, destination.Length);")
-         .Line("double[] scaleDeltas = global::System.Buffers.ArrayPool<double>.Shared.Rent(scales.Length);")
-         .Open("try")
          .Open("for (int j = 0; j < scales.Length; j++)")
          .Line("double scale = scales[j];")
          .Line(CheckScale(plan, $"{Support}.CheckGridScale({S}Scales, scales, j);"))
-         .Line($"scaleDeltas[j] = {Power("scale", c.Delta)};")
-         .Close()
-         .Open("for (int i = 0; i < values.Length; i++)")
+         .Close();
+        if (!plan.NeverFineTunes) w.Line("double[]? scaleDeltas = null;").Open("try");
+        w.Open("for (int i = 0; i < values.Length; i++)")
          .Line("double value = values[i];")
          .Line(CheckValue(plan, $"{Support}.CheckGridValue({S}Values, values, i);"))
-         .Line($"{S}ContractRow(value, {AffineText(a, "value")}, scales, scaleDeltas, destination.Slice(i * scales.Length, scales.Length));")
-         .Close()
-         .Close()
-         .Line($"finally {{ global::System.Buffers.ArrayPool<double>.Shared.Return(scaleDeltas); }}")
-         .Close()
+         .Line($"double phi = {AffineText(a, "value")};")
+         .Line("var row = destination.Slice(i * scales.Length, scales.Length);");
+        if (plan.NeverFineTunes)
+            w.Line($"{S}RowBelowSwitch(value, phi, scales, row);")
+             .Close();
+        else
+            w.Line($"if (phi <= {S}SwitchAtLargestScale) {S}RowBelowSwitch(value, phi, scales, row);")
+             .Line($"else {S}ContractRow(value, phi, scales, scaleDeltas ??= {S}ScaleDeltas(scales), row);")
+             .Close()
+             .Close()
+             .Line("finally { if (scaleDeltas is not null) global::System.Buffers.ArrayPool<double>.Shared.Return(scaleDeltas); }");
+        w.Close()
          .Line();
     }
 
     /// <summary>
-    /// One row of the grid (one value, every scale). Below the fine-tuning switch the item of (w, s) is s times one
-    /// per-scale item — q = s φ^(κ/δ) (A0 b^γ)^(1/δ), tokens per task, cost, rent and payment all proportional to s — so
-    /// the row's powers are taken once and each cell is a few products; cells that fine-tune take <c>ContractAt</c>.
-    /// Equal to <c>Contract</c> up to the order of the roundings (a few ulps).
+    /// The solver's contract helpers for an affine φ. Below the fine-tuning switch the item of (w, s) is s times one item
+    /// per unit of s — q = s φ^(κ/δ) (A0 b^γ)^(1/δ), tokens per task fixed, cost, rent and payment all proportional to s
+    /// (model.md §3) — so <c>Contract</c> and a grid row share <c>UnitContract</c> and agree bit for bit; items that may
+    /// fine-tune take <c>ContractAt</c>.
     /// </summary>
-    private static void ContractRow(IndentedWriter w, MenuPlan plan, Affine a, Constants c)
+    private static void ContractAt(IndentedWriter w, MenuPlan plan)
     {
+        if (plan.ValueVirtualValue is not { } a) return;
         var spec = plan.Spec;
+        var c = plan.Constants;
         double p1 = c.Kappa / c.Delta + 1;
-        string bottom = plan.BottomVirtualValue == 0 ? "" : $" - {Number(c.BaseQualityFactor * Numeric.Pow(plan.BottomVirtualValue, p1) / p1)}";
+        // U = (G(φ) − G(φ(lo)⁺)) / a with G(φ) = (A0 b^γ)^(1/δ) φ^p1 / p1 below the switch, its constants folded.
+        string bottom = plan.BottomVirtualValue == 0 ? "" : $" - {Number(c.BaseQualityFactor * Numeric.Pow(plan.BottomVirtualValue, p1) / p1 / a.Slope)}";
         string beyond = c.BeyondOutputSpend == 0 ? "" : $" + {Number(c.BeyondOutputSpend / c.InputSpend)} * ({Number(spec.InputCost)} * input)";
+        string emptyScale = plan.ScalesLower > 0 ? "" : " || scale == 0";
+        // The item of scale s from the item per unit of s, as GeneratedModelSupport.FillAtScales writes a row.
+        const string AtScale = "new global::MenuDsl.Contract(scale * unit.Quality, unit.Input, unit.Output, unit.FineTuning, scale * unit.Transfer, scale * unit.Cost, scale * unit.BuyerUtility, scale * unit.Profit)";
+        const string UnitFinite = "double.IsFinite(unit.Quality + unit.Input + unit.Output + unit.Transfer + unit.Cost + unit.BuyerUtility + unit.Profit)";
         w.Line()
-         .Line("// Description: one row of the grid: below the fine-tuning switch every item is s × the row's item per unit of s")
-         .Line("// (q = s·φ^(κ/δ)·(A0 b^γ)^(1/δ); tokens per task fixed; cost, rent and payment ∝ s); items that fine-tune take ContractAt.")
-         .Open("public static void ContractRow(double value, double phi, global::System.ReadOnlySpan<double> scales, global::System.ReadOnlySpan<double> scaleDeltas, global::System.Span<global::MenuDsl.Contract> row)")
-         .Open("if (!(phi > 0))")
-         .Line("row.Clear();")
-         .Line("return;")
-         .Close()
+         .Line("// Description: the item of value w per unit of s below the fine-tuning switch (φ = φ(w) > 0): q = φ^(κ/δ)·(A0 b^γ)^(1/δ),")
+         .Line("// tokens per task, cost and the closed-form rent U = (G(φ(w)) − G(φ(lo)⁺)) / a; the item of scale s is s × this.")
+         .Line(Inline)
+         .Open("public static global::MenuDsl.Contract UnitContract(double value, double phi)")
          .Line($"double quality = {Power("phi", c.Kappa / c.Delta)} * BaseQualityFactor;")
          .Line("double gross = phi * quality;")
          .Line($"double input = {Number(c.InputSpend)} * gross / {Number(spec.InputCost)}, output = {Number(c.OutputSpend)} * gross / {Number(spec.OutputCost)};")
          .Line($"double cost = {Number(spec.InputCost)} * input + {Number(spec.OutputCost)} * output{beyond};")
-         .Line($"double rent = (BaseQualityFactor * {Power("phi", p1)} / {Number(p1)}{bottom}) / {Number(a.Slope)};")
+         .Line($"double rent = {Number(c.BaseQualityFactor / p1 / a.Slope)} * {Power("phi", p1)}{bottom};")
          .Line("double transfer = value * quality - rent;")
-         .Line("bool finite = double.IsFinite(quality + input + output + cost + rent + transfer);")
+         .Line("return new global::MenuDsl.Contract(quality, input, output, 0, transfer, cost, rent, transfer - cost);")
+         .Close()
+         .Line()
+         .Line("// Description: the item of (w, s) when φ(w) ≤ SwitchAtLargestScale: s × the item per unit of s.")
+         .Line(Inline)
+         .Open("public static global::MenuDsl.Contract ContractBelowSwitch(double value, double phi, double scale)")
+         .Line($"if (!(phi > 0){emptyScale}) return default;")
+         .Line("var unit = UnitContract(value, phi);");
+        if (plan.BelowSwitchBounded)
+            w.Line("// No finite check: the largest item below the switch was checked at build time and is far from overflow.")
+             .Line($"return {AtScale};");
+        else
+            w.Line("// The scale is at most 1, so the item is finite when the item per unit of s is.")
+             .Line($"return {UnitFinite} ? {AtScale} : {Support}.CheckedContract({AtScale}, value);");
+        w.Close()
+         .Line()
+         .Line("// Description: a grid row whose value is below the switch: the item per unit of s times each scale.")
+         .Open("public static void RowBelowSwitch(double value, double phi, global::System.ReadOnlySpan<double> scales, global::System.Span<global::MenuDsl.Contract> row)")
+         .Open("if (!(phi > 0))")
+         .Line("row.Clear();")
+         .Line("return;")
+         .Close()
+         .Line("var unit = UnitContract(value, phi);");
+        if (!plan.BelowSwitchBounded)
+            w.Line($"if (!{UnitFinite}) {Support}.CheckedContract(unit, value);");
+        w.Line($"{Support}.FillAtScales(unit, scales, row);")
+         .Close();
+        if (plan.NeverFineTunes) return;
+        w.Line()
+         .Line("// Description: s^δ for each scale of a grid, in a buffer rented from the shared pool (the caller returns it).")
+         .Open("public static double[] ScaleDeltas(global::System.ReadOnlySpan<double> scales)")
+         .Line("double[] scaleDeltas = global::System.Buffers.ArrayPool<double>.Shared.Rent(scales.Length);")
+         .Open("for (int j = 0; j < scales.Length; j++)")
+         .Line("double scale = scales[j];")
+         .Line($"scaleDeltas[j] = {Power("scale", c.Delta)};")
+         .Close()
+         .Line("return scaleDeltas;")
+         .Close()
+         .Line()
+         .Line("// Description: a grid row whose value may fine-tune at some scales: below the switch at its scale each item is")
+         .Line("// s × the row's item per unit of s; the others take ContractAt.")
+         .Open("public static void ContractRow(double value, double phi, global::System.ReadOnlySpan<double> scales, global::System.ReadOnlySpan<double> scaleDeltas, global::System.Span<global::MenuDsl.Contract> row)")
+         .Line("var unit = UnitContract(value, phi);")
+         .Line($"bool finite = {UnitFinite};")
          .Open("for (int j = 0; j < row.Length; j++)")
          .Line("double scale = scales[j];")
-         .Line("if (finite && scale > 0 && phi * scaleDeltas[j] <= Threshold)")
-         .Line("    row[j] = new global::MenuDsl.Contract(scale * quality, input, output, 0, scale * transfer, scale * cost, scale * rent, scale * transfer - scale * cost);")
-         .Line("else")
-         .Line("    row[j] = ContractAt(value, phi, scale, scaleDeltas[j]);")
+         .Line("row[j] = finite && scale > 0 && phi * scaleDeltas[j] <= Threshold")
+         .Line($"    ? {AtScale}")
+         .Line("    : ContractAt(value, phi, scale, scaleDeltas[j]);")
          .Close()
-         .Close();
-    }
-
-    /// <summary>The contract of (w, s) from φ(w) and s^δ, shared by <c>Contract</c> and <c>ContractGrid</c>.</summary>
-    private static void ContractAt(IndentedWriter w, MenuPlan plan)
-    {
-        if (plan.ValueVirtualValue is not { } a) return;
-        ContractRow(w, plan, a, plan.Constants);
-        w.Line()
+         .Close()
+         .Line()
          .Line("// Description: the item of (w, s) given φ(w) and s^δ: the first-best bundle of value φ; T = w q − U with the")
-         .Line("// closed-form rent U = (G(φ(w), s) − G(φ(lo)⁺, s)) / a.")
-         .Line(Inline)
+         .Line("// closed-form rent U = (G(φ(w), s) − G(φ(lo)⁺, s)) / a. Not inlined: its locals would cost every caller's frame.")
          .Open("public static global::MenuDsl.Contract ContractAt(double value, double phi, double scale, double scaleDelta)")
          .Line("if (!(phi > 0) || scale == 0) return default;")
          .Line("var item = FirstBest(phi, scale, scaleDelta);")
@@ -550,16 +656,16 @@ internal static class Emitter
 
     /// <summary>
     /// The value check as plain comparisons against the support folded at build time; anything outside (NaN, ±∞,
-    /// negative, out of support) goes to <paramref name="refusal"/>, the runtime's check, which throws the message every
-    /// model gives (by default the single-type check of <c>value</c>).
+    /// negative, out of support) goes to <paramref name="refusal"/>, which throws the runtime check's message, the one
+    /// every model gives (by default the single-type refusal of <c>value</c>, thrown where it is written).
     /// </summary>
     private static string CheckValue(MenuPlan plan, string? refusal = null) =>
-        $"if (!({Within("value", plan.ValuesLower, plan.ValuesUpper)})) {refusal ?? $"{Support}.CheckValue({S}Values, value);"}";
+        $"if (!({Within("value", plan.ValuesLower, plan.ValuesUpper)})) {refusal ?? $"throw {Support}.ValueRefusal({S}Values, value);"}";
 
     /// <summary>The scale check likewise: inside the scale law's support, or exactly 1 without scales.</summary>
     private static string CheckScale(MenuPlan plan, string? refusal = null)
     {
-        refusal ??= $"{Support}.CheckScale({S}Scales, scale);";
+        refusal ??= $"throw {Support}.ScaleRefusal({S}Scales, scale);";
         return plan.Spec.Scales.Count == 0
             ? $"if (scale != 1.0) {refusal}"
             : $"if (!({Within("scale", plan.ScalesLower, plan.ScalesUpper)})) {refusal}";

@@ -50,12 +50,30 @@ internal static class Planner
         var valueAffine = AffineOf(valueLaw);
         var thetas = ThetaLaws.ClosedForm(valueLaw, scales, technology.Delta);
         var thetaLaw = scales is null ? ThetaLaw.Values : thetas is null ? ThetaLaw.Numeric : ThetaLaw.UniformClosedForm;
-        var thetaAffine = thetas is null ? null : AffineOf(thetas);
+        var thetaPieces = thetas?.AffinePieces is { } pieces ? Pieces(technology, pieces) : default;
         double packageReserve = thetas?.ReserveValue ?? double.NaN;
+        double largestScale = scales?.Upper ?? 1;
+        double switchAtLargestScale = technology.FineTuningThreshold / Numeric.Pow(largestScale, technology.Delta);
 
-        return new MenuPlan(spec, constants, valueLaw.Lower, valueLaw.Upper, scales?.Lower ?? 1, scales?.Upper ?? 1, valueLaw.ReserveValue,
+        return new MenuPlan(spec, constants, valueLaw.Lower, valueLaw.Upper, scales?.Lower ?? 1, largestScale, valueLaw.ReserveValue,
             valueAffine, Bottom(valueLaw),
-            thetaLaw, thetaAffine, thetas is null ? 0 : Bottom(thetas), packageReserve);
+            thetaLaw, thetaPieces, thetas?.Lower ?? double.NaN, thetas?.Upper ?? double.NaN, packageReserve,
+            switchAtLargestScale, valueAffine is { } affine && BelowSwitchBounded(technology, valueLaw, affine, switchAtLargestScale, largestScale),
+            // φ is increasing, so its largest value is at the top of the support (rounding is monotone too).
+            valueAffine is { } increasing && increasing.Slope > 0 && increasing.Slope * valueLaw.Upper + increasing.Intercept <= switchAtLargestScale);
+    }
+
+    /// <summary>
+    /// Below the switch every field of an item grows with φ and w, so the largest one (the kernel's first best at the
+    /// largest φ and scale there; T and U are at most w·q) bounds them all. Far from overflow, no finite check is needed.
+    /// </summary>
+    private static bool BelowSwitchBounded(CobbDouglasCore technology, DistributionCore values, Affine phi, double switchValue, double largestScale)
+    {
+        if (!(phi.Slope > 0)) return false;
+        double valueMax = Math.Min(values.Upper, (switchValue - phi.Intercept) / phi.Slope);
+        var item = technology.FirstBest(Math.Min(switchValue, phi.Slope * valueMax + phi.Intercept), largestScale);
+        double size = (item.Quality * (1 + 3 * valueMax) + item.InputTokens + item.OutputTokens + item.Cost) / largestScale;
+        return size < double.MaxValue / 16; // false for NaN and ∞; the margin covers the sums of the emitted code
     }
 
     /// <summary>
@@ -96,6 +114,11 @@ internal static class Planner
     // Affine φ (never ironed) gives closed-form rents.
     private static Affine? AffineOf(DistributionCore d) =>
         d.AffineVirtualValue is { } affine ? new Affine(affine.Slope, affine.Intercept) : null;
+
+    /// <summary>The pieces of φ_θ with the kernel's rent at each piece's start and G(φ_θ(start)⁺), so a call is one G.</summary>
+    private static EquatableArray<ThetaPiece> Pieces(CobbDouglasCore technology, AffinePiece[] pieces) =>
+        new([.. pieces.Select(p => new ThetaPiece(p.Upper, p.Phi.Slope, p.Phi.Intercept,
+            AffinePiece.Rent(pieces, technology, 1, p.Lower), technology.QualityIntegral(p.Phi.ServedFrom(p.Lower), 1)))]);
 
     // The lower limit of the closed-form rent integral.
     private static double Bottom(DistributionCore d) => d.AffineVirtualValue?.ServedFrom(d.Lower) ?? 0;

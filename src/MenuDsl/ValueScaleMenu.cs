@@ -76,12 +76,12 @@ internal sealed class ValueScaleMenu
 
     /// <summary>
     /// U = ∫ q(k, s) dk from the reserve value to the type, for the values (contracts) or for θ (packages, s = 1).
-    /// Closed form for an index technology with an affine φ; otherwise quadrature split where q has kinks.
+    /// Closed form for an index technology with a (piecewise) affine φ; otherwise quadrature split where q has kinks.
     /// </summary>
     public double Rent(DistributionCore d, double reserve, double type, double scale)
     {
-        if (Technology is CobbDouglasCore index && d.AffineVirtualValue is { } affine)
-            return (index.QualityIntegral(affine.At(type), scale) - index.QualityIntegral(affine.ServedFrom(d.Lower), scale)) / affine.Slope;
+        if (Technology is CobbDouglasCore index && d.AffinePieces is { } pieces)
+            return AffinePiece.Rent(pieces, index, scale, type);
         return Screening.Rent(d, k => Technology.Quality(d.VirtualValue(k), scale), reserve, type,
             Technology.FineTuningVirtualValue(scale), "the rent", Technology.Accuracy);
     }

@@ -177,6 +177,10 @@ public class BadInputReflectionTests
 
             ["GeneratedModelSupport.CheckValue"] = new(null, [f.Model.Description.Values, 0.8], Rules(("value", Bad(-0.5, 1.5)))),
             ["GeneratedModelSupport.CheckScale"] = new(null, [f.Scales, s], Rules(("scale", badScales))),
+            // The exceptions generated code throws after its folded comparisons failed: the runtime's check throws first.
+            ["GeneratedModelSupport.ValueRefusal"] = new(null, [f.Model.Description.Values, 0.8], Rules(("value", Bad(-0.5, 1.5)))),
+            ["GeneratedModelSupport.ScaleRefusal"] = new(null, [f.Scales, s], Rules(("scale", badScales))),
+            ["GeneratedModelSupport.TariffRefusal"] = new(null, [f.Model.Tariff(0.8, s), 0.8], Rules(("value", Bad()))),
             ["GeneratedModelSupport.CheckTheta"] = new(null, [f.Model.Description.Values, 0.5], theta),
             // δ = 1 − α − β lies in (0, 1).
             ["GeneratedModelSupport.Thetas"] = new(null, [f.Model.Description.Values, f.Scales, 0.5], Rules(("delta", Bad(0, -0.5, 1, 1.5)))),

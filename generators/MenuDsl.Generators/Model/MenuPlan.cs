@@ -10,6 +10,11 @@ internal abstract record ModelPlan(MenuSpec Spec);
 /// The planner's decisions for one index model (Cobb-Douglas or CES): every constant folded at build time and, per
 /// member, whether it is a closed form or numeric. Plain data, compared by value.
 /// </summary>
+/// <param name="ThetaPieces">φ_θ as affine pieces with their rents folded (closed-form packages); empty when φ_θ is not piecewise affine.</param>
+/// <param name="ThetasLower">The support of θ where its law is known at build time (NaN for a numeric law).</param>
+/// <param name="SwitchAtLargestScale">θ̂ / s_max^δ: a value with φ(w) at most this fine-tunes at no scale of the support.</param>
+/// <param name="BelowSwitchBounded">Every item below that switch is far from overflow, so its code needs no finite check.</param>
+/// <param name="NeverFineTunes">φ is affine and φ(w) stays below that switch on the whole (bounded) support: no contract fine-tunes.</param>
 internal sealed record MenuPlan(
     MenuSpec Spec,
     Constants Constants,
@@ -21,9 +26,13 @@ internal sealed record MenuPlan(
     Affine? ValueVirtualValue,
     double BottomVirtualValue,
     ThetaLaw ThetaLaw,
-    Affine? ThetaVirtualValue,
-    double ThetaBottomVirtualValue,
-    double PackageReserveValue) : ModelPlan(Spec);
+    EquatableArray<ThetaPiece> ThetaPieces,
+    double ThetasLower,
+    double ThetasUpper,
+    double PackageReserveValue,
+    double SwitchAtLargestScale,
+    bool BelowSwitchBounded,
+    bool NeverFineTunes) : ModelPlan(Spec);
 
 /// <summary>
 /// The plan of a custom technology: v's symbolic gradient and Hessian, from which the numeric solver's derivatives
@@ -80,6 +89,12 @@ internal sealed record Constants(
 
 /// <summary>φ(t) = Slope·t + Intercept on a regular family: φ is emitted as arithmetic and rents in closed form.</summary>
 internal sealed record Affine(double Slope, double Intercept);
+
+/// <summary>
+/// One affine piece of φ_θ, up to <paramref name="Upper"/>, with its package rent folded at build time: U(θ) =
+/// <paramref name="RentBefore"/> + (G(φ_θ(θ)) − <paramref name="IntegralAtStart"/>) / <paramref name="Slope"/>, G(v) = ∫₀^v Q.
+/// </summary>
+internal sealed record ThetaPiece(double Upper, double Slope, double Intercept, double RentBefore, double IntegralAtStart);
 
 /// <summary>How the law of θ = w s^δ is obtained.</summary>
 internal enum ThetaLaw

@@ -1,5 +1,8 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using MenuDsl.Kernel;
 
 namespace MenuDsl.Generation;
@@ -16,6 +19,37 @@ public static class GeneratedModelSupport
 
     /// <summary>Checks a scale against the declared scale distribution, or that it is 1 when none is declared.</summary>
     public static double CheckScale(TypeDistribution? scales, double scale) => Guard.Scale(scales, scale, nameof(scale));
+
+    /// <summary>
+    /// The exception for a value that generated code found outside the support by its folded comparisons (the same set
+    /// <see cref="CheckValue"/> refuses, which throws its own, naming <c>value</c>). Generated code writes
+    /// <c>throw ValueRefusal(…)</c>, so the JIT knows the branch ends there and keeps it out of the hot path.
+    /// </summary>
+    public static ArgumentOutOfRangeException ValueRefusal(TypeDistribution values, double value)
+    {
+        CheckValue(values, value);
+        return Mismatch(nameof(value), value); // reached only if the folded bounds and the support ever disagree
+    }
+
+    /// <summary>As <see cref="ValueRefusal"/>, for a scale outside the scale law's support (or not 1 without one).</summary>
+    public static ArgumentOutOfRangeException ScaleRefusal(TypeDistribution? scales, double scale)
+    {
+        CheckScale(scales, scale);
+        return Mismatch(nameof(scale), scale);
+    }
+
+    /// <summary>
+    /// The exception for a tariff that generated code found to have a non-finite price or fee: <see cref="CheckedTariff"/>
+    /// throws its own, naming <c>value</c> and the field.
+    /// </summary>
+    public static ArgumentOutOfRangeException TariffRefusal(TwoPartTariff tariff, double value)
+    {
+        CheckedTariff(tariff, value);
+        return Mismatch(nameof(value), value);
+    }
+
+    private static ArgumentOutOfRangeException Mismatch(string name, double x) =>
+        new(name, x, $"'{name}' = {x} failed a check of the generated model that the runtime's check passed; rebuild the model with this MenuDsl version.");
 
     /// <summary>Checks <c>values[index]</c> of a grid against <paramref name="law"/>; a refusal names <c>values</c> and the index.</summary>
     public static void CheckGridValue(TypeDistribution law, ReadOnlySpan<double> values, int index)
@@ -91,6 +125,51 @@ public static class GeneratedModelSupport
 
     /// <summary>A package tariff of <paramref name="theta"/> with finite prices, fee and markup (or the no-sale item); else an exception naming <c>theta</c>.</summary>
     public static TwoPartTariff CheckedPackageTariff(TwoPartTariff tariff, double theta) => Representable.PackageTariff(tariff, Guard.Finite(theta, nameof(theta)));
+
+    /// <summary>
+    /// One grid row of a value below the fine-tuning switch from <paramref name="unit"/>, the item per unit of s (model.md
+    /// §3: quality, payment, cost, rent and profit ∝ s; tokens per task and fine-tuning fixed): each item is
+    /// <c>new Contract(s·q, x, y, z, s·T, s·C, s·U, s·Π)</c>, bit for bit as generated code writes it for one type, and the
+    /// empty contract where s = 0. With 256-bit vectors each item is two products and two stores.
+    /// </summary>
+    public static void FillAtScales(in Contract unit, ReadOnlySpan<double> scales, Span<Contract> row)
+    {
+        if (row.Length != scales.Length)
+            throw new ArgumentException($"The row has {row.Length} items but there are {scales.Length} scales.", nameof(row));
+        int j = 0;
+        // The layout check keeps the vector path honest should Contract ever gain a field or reorder its eight.
+        if (Vector256.IsHardwareAccelerated && ContractIsEightDoubles)
+        {
+            var first = Vector256.Create(unit.Quality, unit.Input, unit.Output, unit.FineTuning);
+            var second = Vector256.Create(unit.Transfer, unit.Cost, unit.BuyerUtility, unit.Profit);
+            var qualityLane = Vector256.Create(-1L, 0, 0, 0).AsDouble();
+            ref double destination = ref Unsafe.As<Contract, double>(ref MemoryMarshal.GetReference(row));
+            for (; j < scales.Length; j++)
+            {
+                double scale = scales[j];
+                if (scale == 0) { row[j] = default; continue; }
+                var s = Vector256.Create(scale);
+                Vector256.ConditionalSelect(qualityLane, s * first, first).StoreUnsafe(ref destination, (nuint)j * 8);
+                (s * second).StoreUnsafe(ref destination, (nuint)j * 8 + 4);
+            }
+        }
+        for (; j < scales.Length; j++) row[j] = scales[j] == 0 ? default : AtScale(unit, scales[j]);
+    }
+
+    private static Contract AtScale(in Contract unit, double scale) =>
+        new(scale * unit.Quality, unit.Input, unit.Output, unit.FineTuning, scale * unit.Transfer, scale * unit.Cost,
+            scale * unit.BuyerUtility, scale * unit.Profit);
+
+    private static readonly bool ContractIsEightDoubles = Unsafe.SizeOf<Contract>() == 8 * sizeof(double) && FieldsInOrder();
+
+    private static bool FieldsInOrder()
+    {
+        var probe = new Contract(1, 2, 3, 4, 5, 6, 7, 8);
+        var fields = MemoryMarshal.Cast<Contract, double>(new ReadOnlySpan<Contract>(in probe));
+        for (int i = 0; i < 8; i++)
+            if (fields[i] != i + 1) return false;
+        return true;
+    }
 
     /// <summary>
     /// The rent ∫ q(k) dk from <paramref name="reserve"/> to <paramref name="type"/> by quadrature, where

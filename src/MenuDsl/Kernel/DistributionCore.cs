@@ -93,6 +93,32 @@ internal abstract class DistributionCore
     /// </summary>
     public virtual AffineVirtualValue? AffineVirtualValue => null;
 
+    /// <summary>
+    /// φ as affine pieces covering the support in order, continuous and increasing (so never ironed), when it is
+    /// piecewise affine: one piece for a law with <see cref="AffineVirtualValue"/>, several for some laws of θ; null
+    /// otherwise. Rents are then closed forms piece by piece (<see cref="AffinePiece.Rent"/>).
+    /// </summary>
+    public AffinePiece[]? AffinePieces
+    {
+        get
+        {
+            // Found once: every rent of an affine law reads it. Two threads may both find it; they find the same.
+            if (Volatile.Read(ref affinePiecesFound) == 0)
+            {
+                affinePieces = FindAffinePieces();
+                Volatile.Write(ref affinePiecesFound, 1);
+            }
+            return affinePieces;
+        }
+    }
+
+    private AffinePiece[]? affinePieces;
+    private int affinePiecesFound;
+
+    /// <summary>The pieces <see cref="AffinePieces"/> returns; one piece from <see cref="AffineVirtualValue"/> by default.</summary>
+    protected virtual AffinePiece[]? FindAffinePieces() =>
+        AffineVirtualValue is { Slope: > 0 } affine ? [new AffinePiece(Lower, Upper, affine)] : null;
+
     /// <summary>φ(t) = t − (1 − F(t)) / f(t), not ironed. Inside a gap of the support (f = 0) it is the left limit.</summary>
     public virtual double RawVirtualValue(double t)
     {
@@ -264,6 +290,28 @@ internal readonly record struct AffineVirtualValue(double Slope, double Intercep
 
     /// <summary>φ at the bottom of a support starting at <paramref name="lower"/>, floored at 0: where rents start.</summary>
     public double ServedFrom(double lower) => Math.Max(0, At(lower));
+}
+
+/// <summary>φ = <paramref name="Phi"/> on [<paramref name="Lower"/>, <paramref name="Upper"/>].</summary>
+internal readonly record struct AffinePiece(double Lower, double Upper, AffineVirtualValue Phi)
+{
+    /// <summary>
+    /// U(type) = ∫ q(φ(k), s) dk from the bottom of the pieces to <paramref name="type"/> for an index technology, with
+    /// G(v, s) = ∫₀^v q(t, s) dt in closed form (<see cref="CobbDouglasCore.QualityIntegral"/>, 0 for v ≤ 0): on a piece
+    /// dk = dφ / slope, so it adds (G(φ(end)) − G(φ(start)⁺)) / slope; types below the reserve value add nothing.
+    /// </summary>
+    public static double Rent(AffinePiece[] pieces, CobbDouglasCore technology, double scale, double type)
+    {
+        double rent = 0;
+        foreach (var piece in pieces)
+        {
+            if (!(type > piece.Lower)) break;
+            double end = Math.Min(type, piece.Upper);
+            rent += (technology.QualityIntegral(Math.Max(0, piece.Phi.At(end)), scale)
+                - technology.QualityIntegral(piece.Phi.ServedFrom(piece.Lower), scale)) / piece.Phi.Slope;
+        }
+        return rent;
+    }
 }
 
 /// <summary>Types in [Lower, Upper] are pooled: they share the ironed virtual value Level.</summary>

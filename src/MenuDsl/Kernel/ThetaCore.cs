@@ -34,6 +34,21 @@ internal sealed class UniformThetaCore : DistributionCore
     public override double Lower => wl * Math.Pow(sl, delta);
     public override double Upper => wh * Math.Pow(sh, delta);
 
+    /// <summary>
+    /// With wl = 0 and δ = ½, φ_θ is piecewise affine (model.md §4): F_θ(t) = c·t below t0 = wh·√sl, with
+    /// c = 2(√sh − √sl) / (wh (sh − sl)), so φ_θ = 2t − 1/c there; above, 1 − F_θ = (√sh − t/wh)² / (sh − sl) and
+    /// φ_θ = (3t − wh √sh) / 2. Both pieces rise and meet at t0. Other laws of θ: null.
+    /// </summary>
+    protected override AffinePiece[]? FindAffinePieces()
+    {
+        if (wl != 0 || Numeric.SnapExponent(delta) != 0.5) return null;
+        double rootLow = Math.Sqrt(sl), rootHigh = Math.Sqrt(sh), kink = wh * rootLow;
+        var upper = new AffinePiece(kink, Upper, new AffineVirtualValue(1.5, -wh * rootHigh / 2));
+        if (!(kink > 0)) return [upper with { Lower = Lower }];
+        double inverseSlope = wh * (sh - sl) / (2 * (rootHigh - rootLow)); // 1/c
+        return [new AffinePiece(Lower, kink, new AffineVirtualValue(2, -inverseSlope)), upper];
+    }
+
     public override double Cdf(double t)
     {
         if (t <= Lower) return 0;

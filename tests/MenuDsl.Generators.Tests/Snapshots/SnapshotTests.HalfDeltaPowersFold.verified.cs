@@ -26,8 +26,8 @@ namespace Shop.Pricing.Special
         /// <inheritdoc/>
         public double Theta(double value, double scale)
         {
-            if (!(value >= 1.0 && value <= 3.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
-            if (!(scale >= 0.0 && scale <= 1.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
+            if (!(value >= 1.0 && value <= 3.0)) throw global::MenuDsl.Generation.GeneratedModelSupport.ValueRefusal(MenuDslSolver.Values, value);
+            if (!(scale >= 0.0 && scale <= 1.0)) throw global::MenuDsl.Generation.GeneratedModelSupport.ScaleRefusal(MenuDslSolver.Scales, scale);
             return value * global::System.Math.Sqrt(scale);
         }
 
@@ -35,7 +35,7 @@ namespace Shop.Pricing.Special
         /// <inheritdoc/>
         public double VirtualValue(double value)
         {
-            if (!(value >= 1.0 && value <= 3.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
+            if (!(value >= 1.0 && value <= 3.0)) throw global::MenuDsl.Generation.GeneratedModelSupport.ValueRefusal(MenuDslSolver.Values, value);
             return (2.0 * value + (-3.0));
         }
 
@@ -43,8 +43,8 @@ namespace Shop.Pricing.Special
         /// <inheritdoc/>
         public global::MenuDsl.Allocation Efficient(double value, double scale)
         {
-            if (!(value >= 1.0 && value <= 3.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
-            if (!(scale >= 0.0 && scale <= 1.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
+            if (!(value >= 1.0 && value <= 3.0)) throw global::MenuDsl.Generation.GeneratedModelSupport.ValueRefusal(MenuDslSolver.Values, value);
+            if (!(scale >= 0.0 && scale <= 1.0)) throw global::MenuDsl.Generation.GeneratedModelSupport.ScaleRefusal(MenuDslSolver.Scales, scale);
             var bundle = MenuDslSolver.FirstBest(value, scale, global::System.Math.Sqrt(scale));
             if (bundle.Quality == 0) return default;
             return global::MenuDsl.Generation.GeneratedModelSupport.CheckedAllocation(new global::MenuDsl.Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning, bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes), value);
@@ -52,57 +52,65 @@ namespace Shop.Pricing.Special
 
         // Description: item (w, s) is the first-best bundle of value φ(w); T = w q − ∫ q(k, s) dk.
         /// <inheritdoc/>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public global::MenuDsl.Contract Contract(double value, double scale)
         {
-            if (!(value >= 1.0 && value <= 3.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
-            if (!(scale >= 0.0 && scale <= 1.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
-            return MenuDslSolver.ContractAt(value, (2.0 * value + (-3.0)), scale, global::System.Math.Sqrt(scale));
+            if (!(value >= 1.0 && value <= 3.0)) throw global::MenuDsl.Generation.GeneratedModelSupport.ValueRefusal(MenuDslSolver.Values, value);
+            if (!(scale >= 0.0 && scale <= 1.0)) throw global::MenuDsl.Generation.GeneratedModelSupport.ScaleRefusal(MenuDslSolver.Scales, scale);
+            double phi = (2.0 * value + (-3.0));
+            return MenuDslSolver.ContractBelowSwitch(value, phi, scale);
         }
 
         /// <inheritdoc/>
         public void ContractGrid(global::System.ReadOnlySpan<double> values, global::System.ReadOnlySpan<double> scales, global::System.Span<global::MenuDsl.Contract> destination)
         {
             global::MenuDsl.MenuGrid.CheckShape(values.Length, scales.Length, destination.Length);
-            double[] scaleDeltas = global::System.Buffers.ArrayPool<double>.Shared.Rent(scales.Length);
-            try
+            for (int j = 0; j < scales.Length; j++)
             {
-                for (int j = 0; j < scales.Length; j++)
-                {
-                    double scale = scales[j];
-                    if (!(scale >= 0.0 && scale <= 1.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckGridScale(MenuDslSolver.Scales, scales, j);
-                    scaleDeltas[j] = global::System.Math.Sqrt(scale);
-                }
-                for (int i = 0; i < values.Length; i++)
-                {
-                    double value = values[i];
-                    if (!(value >= 1.0 && value <= 3.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckGridValue(MenuDslSolver.Values, values, i);
-                    MenuDslSolver.ContractRow(value, (2.0 * value + (-3.0)), scales, scaleDeltas, destination.Slice(i * scales.Length, scales.Length));
-                }
+                double scale = scales[j];
+                if (!(scale >= 0.0 && scale <= 1.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckGridScale(MenuDslSolver.Scales, scales, j);
             }
-            finally { global::System.Buffers.ArrayPool<double>.Shared.Return(scaleDeltas); }
+            for (int i = 0; i < values.Length; i++)
+            {
+                double value = values[i];
+                if (!(value >= 1.0 && value <= 3.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckGridValue(MenuDslSolver.Values, values, i);
+                double phi = (2.0 * value + (-3.0));
+                var row = destination.Slice(i * scales.Length, scales.Length);
+                MenuDslSolver.RowBelowSwitch(value, phi, scales, row);
+            }
         }
 
         // Description: prices m·c with m = w/φ(w), fee p0 = T − m·C(q, s), task cap s (φ is regular: no pools).
         /// <inheritdoc/>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public global::MenuDsl.TwoPartTariff Tariff(double value, double scale)
         {
-            var contract = Contract(value, scale);
-            if (contract.Quality == 0) return MenuDslSolver.NoSale(scale);
-            double markup = value / (2.0 * value + (-3.0));
-            return global::MenuDsl.Generation.GeneratedModelSupport.CheckedTariff(new global::MenuDsl.TwoPartTariff(markup * 1.0, markup * 1.0, markup * 10.0, contract.Transfer - markup * contract.Cost, scale, markup), value);
+            if (!(value >= 1.0 && value <= 3.0)) throw global::MenuDsl.Generation.GeneratedModelSupport.ValueRefusal(MenuDslSolver.Values, value);
+            if (!(scale >= 0.0 && scale <= 1.0)) throw global::MenuDsl.Generation.GeneratedModelSupport.ScaleRefusal(MenuDslSolver.Scales, scale);
+            double phi = (2.0 * value + (-3.0)), fee;
+            if (!(phi > 0) || scale == 0) return MenuDslSolver.NoSale(scale);
+            var unit = MenuDslSolver.UnitContract(value, phi);
+            fee = scale * (value * unit.Quality * 0.5 - unit.BuyerUtility);
+            double markup = value / phi;
+            // Every price is finite iff the largest is; otherwise the refusal names the field (a throw, so the
+            // JIT keeps it out of the hot path). The tariff is built where it is returned, straight into the caller's result.
+            if (!(double.IsFinite(markup * 10.0) && double.IsFinite(fee))) throw global::MenuDsl.Generation.GeneratedModelSupport.TariffRefusal(new global::MenuDsl.TwoPartTariff(markup * 1.0, markup * 1.0, markup * 10.0, fee, scale, markup), value);
+            return new global::MenuDsl.TwoPartTariff(markup * 1.0, markup * 1.0, markup * 10.0, fee, scale, markup);
         }
 
         // Description: Q(θ) = q(φ_θ(θ), 1), T = θ Q − ∫ Q dk; θ ~ the closed-form law of w·s^δ for uniform w and s.
         /// <inheritdoc/>
         public global::MenuDsl.PackageContract Package(double theta)
         {
-            global::MenuDsl.Generation.GeneratedModelSupport.CheckTheta(MenuDslSolver.Thetas, theta);
+            if (!(theta >= 0.0 && theta <= 3.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckTheta(MenuDslSolver.Thetas, theta);
             double phi = MenuDslSolver.Thetas.VirtualValue(theta);
             if (!(phi > 0)) return default;
             var item = MenuDslSolver.FirstBest(phi, 1.0, 1.0);
             double rent = MenuDslSolver.PackageRents.Value(theta);
             double transfer = theta * item.Quality - rent;
-            return global::MenuDsl.Generation.GeneratedModelSupport.CheckedPackage(new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), theta);
+            var package = new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);
+            // One sum is non-finite iff a field is (or the sum overflows, which the full check then clears).
+            return double.IsFinite(item.Quality + item.InputTokens + item.OutputTokens + item.FineTuning + transfer + item.Cost + rent) ? package : global::MenuDsl.Generation.GeneratedModelSupport.CheckedPackage(package, theta);
         }
 
         // Description: prices m·c with m = θ/φ̄_θ(θ), fee p0 = T − m·C(Q), no task cap; a pooled θ gets the pool's bundle.
@@ -126,10 +134,12 @@ namespace Shop.Pricing.Special
             public const double BaseQualityFactor = 0.2500000000000001; // (A0 b^γ)^(1/δ), A0 = 0.5000000000000001
             public const double FineTunedQualityFactor = 0.0015625000000000014; // A^(1/ε), A = 0.1988176821917627
             public const double Reserve = 1.5; // lowest w with φ(w) > 0
+            public const double SwitchAtLargestScale = 12.649110640673515; // θ̂ / s_max^δ: no scale of the support fine-tunes below it
 
-            // φ_θ is not affine: the package rents ∫ Q dk are tabulated once (cumulative at nodes, one short quadrature per call).
+            // φ_θ is not piecewise affine: the package rents ∫ Q dk are tabulated once (cumulative at nodes, one short quadrature per call).
             public static readonly global::System.Lazy<global::System.Func<double, double>> PackageRents = new global::System.Lazy<global::System.Func<double, double>>(() => global::MenuDsl.Generation.GeneratedModelSupport.PackageRents(Thetas, k => Quality(Thetas.VirtualValue(k), 1.0, 1.0), 1.0, Threshold));
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public static global::MenuDsl.TwoPartTariff NoSale(double cap) =>
                 new global::MenuDsl.TwoPartTariff(double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, 0, cap, double.PositiveInfinity);
 
@@ -172,44 +182,40 @@ namespace Shop.Pricing.Special
                 return below + (scale * scale) * FineTunedQualityFactor * ((value * value * value * value) - (switchValue * switchValue * switchValue * switchValue)) / 4.0;
             }
 
-            // Description: one row of the grid: below the fine-tuning switch every item is s × the row's item per unit of s
-            // (q = s·φ^(κ/δ)·(A0 b^γ)^(1/δ); tokens per task fixed; cost, rent and payment ∝ s); items that fine-tune take ContractAt.
-            public static void ContractRow(double value, double phi, global::System.ReadOnlySpan<double> scales, global::System.ReadOnlySpan<double> scaleDeltas, global::System.Span<global::MenuDsl.Contract> row)
+            // Description: the item of value w per unit of s below the fine-tuning switch (φ = φ(w) > 0): q = φ^(κ/δ)·(A0 b^γ)^(1/δ),
+            // tokens per task, cost and the closed-form rent U = (G(φ(w)) − G(φ(lo)⁺)) / a; the item of scale s is s × this.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static global::MenuDsl.Contract UnitContract(double value, double phi)
+            {
+                double quality = phi * BaseQualityFactor;
+                double gross = phi * quality;
+                double input = 0.25 * gross / 1.0, output = 0.25 * gross / 1.0;
+                double cost = 1.0 * input + 1.0 * output;
+                double rent = 0.06250000000000003 * (phi * phi);
+                double transfer = value * quality - rent;
+                return new global::MenuDsl.Contract(quality, input, output, 0, transfer, cost, rent, transfer - cost);
+            }
+
+            // Description: the item of (w, s) when φ(w) ≤ SwitchAtLargestScale: s × the item per unit of s.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static global::MenuDsl.Contract ContractBelowSwitch(double value, double phi, double scale)
+            {
+                if (!(phi > 0) || scale == 0) return default;
+                var unit = UnitContract(value, phi);
+                // No finite check: the largest item below the switch was checked at build time and is far from overflow.
+                return new global::MenuDsl.Contract(scale * unit.Quality, unit.Input, unit.Output, unit.FineTuning, scale * unit.Transfer, scale * unit.Cost, scale * unit.BuyerUtility, scale * unit.Profit);
+            }
+
+            // Description: a grid row whose value is below the switch: the item per unit of s times each scale.
+            public static void RowBelowSwitch(double value, double phi, global::System.ReadOnlySpan<double> scales, global::System.Span<global::MenuDsl.Contract> row)
             {
                 if (!(phi > 0))
                 {
                     row.Clear();
                     return;
                 }
-                double quality = phi * BaseQualityFactor;
-                double gross = phi * quality;
-                double input = 0.25 * gross / 1.0, output = 0.25 * gross / 1.0;
-                double cost = 1.0 * input + 1.0 * output;
-                double rent = (BaseQualityFactor * (phi * phi) / 2.0) / 2.0;
-                double transfer = value * quality - rent;
-                bool finite = double.IsFinite(quality + input + output + cost + rent + transfer);
-                for (int j = 0; j < row.Length; j++)
-                {
-                    double scale = scales[j];
-                    if (finite && scale > 0 && phi * scaleDeltas[j] <= Threshold)
-                        row[j] = new global::MenuDsl.Contract(scale * quality, input, output, 0, scale * transfer, scale * cost, scale * rent, scale * transfer - scale * cost);
-                    else
-                        row[j] = ContractAt(value, phi, scale, scaleDeltas[j]);
-                }
-            }
-
-            // Description: the item of (w, s) given φ(w) and s^δ: the first-best bundle of value φ; T = w q − U with the
-            // closed-form rent U = (G(φ(w), s) − G(φ(lo)⁺, s)) / a.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            public static global::MenuDsl.Contract ContractAt(double value, double phi, double scale, double scaleDelta)
-            {
-                if (!(phi > 0) || scale == 0) return default;
-                var item = FirstBest(phi, scale, scaleDelta);
-                double rent = (QualityIntegral(phi, scale, scaleDelta)) / 2.0;
-                double transfer = value * item.Quality - rent;
-                var contract = new global::MenuDsl.Contract(item.Quality, item.InputTokens / scale, item.OutputTokens / scale, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);
-                // One sum is non-finite iff a field is (or the sum overflows, which the full check then clears).
-                return double.IsFinite(contract.Quality + contract.Input + contract.Output + contract.FineTuning + transfer + contract.Cost + rent + contract.Profit) ? contract : global::MenuDsl.Generation.GeneratedModelSupport.CheckedContract(contract, value);
+                var unit = UnitContract(value, phi);
+                global::MenuDsl.Generation.GeneratedModelSupport.FillAtScales(unit, scales, row);
             }
         }
     }

@@ -26,8 +26,8 @@ namespace Shop.Pricing
         /// <inheritdoc/>
         public double Theta(double value, double scale)
         {
-            if (!(value >= 0.0 && value <= 2.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
-            if (scale != 1.0) global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
+            if (!(value >= 0.0 && value <= 2.0)) throw global::MenuDsl.Generation.GeneratedModelSupport.ValueRefusal(MenuDslSolver.Values, value);
+            if (scale != 1.0) throw global::MenuDsl.Generation.GeneratedModelSupport.ScaleRefusal(MenuDslSolver.Scales, scale);
             return value * global::System.Math.Sqrt(scale);
         }
 
@@ -35,7 +35,7 @@ namespace Shop.Pricing
         /// <inheritdoc/>
         public double VirtualValue(double value)
         {
-            if (!(value >= 0.0 && value <= 2.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
+            if (!(value >= 0.0 && value <= 2.0)) throw global::MenuDsl.Generation.GeneratedModelSupport.ValueRefusal(MenuDslSolver.Values, value);
             return MenuDslSolver.Values.VirtualValue(value);
         }
 
@@ -43,8 +43,8 @@ namespace Shop.Pricing
         /// <inheritdoc/>
         public global::MenuDsl.Allocation Efficient(double value, double scale)
         {
-            if (!(value >= 0.0 && value <= 2.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
-            if (scale != 1.0) global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
+            if (!(value >= 0.0 && value <= 2.0)) throw global::MenuDsl.Generation.GeneratedModelSupport.ValueRefusal(MenuDslSolver.Values, value);
+            if (scale != 1.0) throw global::MenuDsl.Generation.GeneratedModelSupport.ScaleRefusal(MenuDslSolver.Scales, scale);
             var bundle = MenuDslSolver.FirstBest(value, scale, global::System.Math.Sqrt(scale));
             if (bundle.Quality == 0) return default;
             return global::MenuDsl.Generation.GeneratedModelSupport.CheckedAllocation(new global::MenuDsl.Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning, bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes), value);
@@ -54,8 +54,8 @@ namespace Shop.Pricing
         /// <inheritdoc/>
         public global::MenuDsl.Contract Contract(double value, double scale)
         {
-            if (!(value >= 0.0 && value <= 2.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
-            if (scale != 1.0) global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
+            if (!(value >= 0.0 && value <= 2.0)) throw global::MenuDsl.Generation.GeneratedModelSupport.ValueRefusal(MenuDslSolver.Values, value);
+            if (scale != 1.0) throw global::MenuDsl.Generation.GeneratedModelSupport.ScaleRefusal(MenuDslSolver.Scales, scale);
             double phi = MenuDslSolver.Values.VirtualValue(value);
             if (!(phi > 0) || scale == 0) return default;
             double scaleDelta = global::System.Math.Sqrt(scale);
@@ -76,13 +76,15 @@ namespace Shop.Pricing
         /// <inheritdoc/>
         public global::MenuDsl.PackageContract Package(double theta)
         {
-            global::MenuDsl.Generation.GeneratedModelSupport.CheckTheta(MenuDslSolver.Thetas, theta);
+            if (!(theta >= 0.0 && theta <= 2.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckTheta(MenuDslSolver.Thetas, theta);
             double phi = MenuDslSolver.Thetas.VirtualValue(theta);
             if (!(phi > 0)) return default;
             var item = MenuDslSolver.FirstBest(phi, 1.0, 1.0);
             double rent = MenuDslSolver.PackageRents.Value(theta);
             double transfer = theta * item.Quality - rent;
-            return global::MenuDsl.Generation.GeneratedModelSupport.CheckedPackage(new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), theta);
+            var package = new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);
+            // One sum is non-finite iff a field is (or the sum overflows, which the full check then clears).
+            return double.IsFinite(item.Quality + item.InputTokens + item.OutputTokens + item.FineTuning + transfer + item.Cost + rent) ? package : global::MenuDsl.Generation.GeneratedModelSupport.CheckedPackage(package, theta);
         }
 
         // Description: prices m·c with m = θ/φ̄_θ(θ), fee p0 = T − m·C(Q), no task cap; a pooled θ gets the pool's bundle.
@@ -107,7 +109,7 @@ namespace Shop.Pricing
             public const double FineTunedQualityFactor = 0.04820570513667911; // A^(1/ε), A = 0.29733044167096223
             public const double Reserve = 0.6111111111111112; // lowest w with φ(w) > 0
 
-            // φ_θ is not affine: the package rents ∫ Q dk are tabulated once (cumulative at nodes, one short quadrature per call).
+            // φ_θ is not piecewise affine: the package rents ∫ Q dk are tabulated once (cumulative at nodes, one short quadrature per call).
             public static readonly global::System.Lazy<global::System.Func<double, double>> PackageRents = new global::System.Lazy<global::System.Func<double, double>>(() => global::MenuDsl.Generation.GeneratedModelSupport.PackageRents(Thetas, k => Quality(Thetas.VirtualValue(k), 1.0, 1.0), 0.6111111111111112, Threshold));
 
             // Description: total quality of the first-best bundle of a value-scale type (value, scale):

@@ -26,8 +26,8 @@ partial class Catalogue
         /// <inheritdoc/>
         public double Theta(double value, double scale)
         {
-            if (!(value >= 0.0 && value <= 2.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
-            if (!(scale >= 0.5 && scale <= 1.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
+            if (!(value >= 0.0 && value <= 2.0)) throw global::MenuDsl.Generation.GeneratedModelSupport.ValueRefusal(MenuDslSolver.Values, value);
+            if (!(scale >= 0.5 && scale <= 1.0)) throw global::MenuDsl.Generation.GeneratedModelSupport.ScaleRefusal(MenuDslSolver.Scales, scale);
             return value * global::System.Math.Pow(scale, 0.44999999999999996);
         }
 
@@ -35,7 +35,7 @@ partial class Catalogue
         /// <inheritdoc/>
         public double VirtualValue(double value)
         {
-            if (!(value >= 0.0 && value <= 2.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
+            if (!(value >= 0.0 && value <= 2.0)) throw global::MenuDsl.Generation.GeneratedModelSupport.ValueRefusal(MenuDslSolver.Values, value);
             return MenuDslSolver.Values.VirtualValue(value);
         }
 
@@ -43,8 +43,8 @@ partial class Catalogue
         /// <inheritdoc/>
         public global::MenuDsl.Allocation Efficient(double value, double scale)
         {
-            if (!(value >= 0.0 && value <= 2.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
-            if (!(scale >= 0.5 && scale <= 1.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
+            if (!(value >= 0.0 && value <= 2.0)) throw global::MenuDsl.Generation.GeneratedModelSupport.ValueRefusal(MenuDslSolver.Values, value);
+            if (!(scale >= 0.5 && scale <= 1.0)) throw global::MenuDsl.Generation.GeneratedModelSupport.ScaleRefusal(MenuDslSolver.Scales, scale);
             var bundle = MenuDslSolver.FirstBest(value, scale, global::System.Math.Pow(scale, 0.44999999999999996));
             if (bundle.Quality == 0) return default;
             return global::MenuDsl.Generation.GeneratedModelSupport.CheckedAllocation(new global::MenuDsl.Allocation(bundle.InputTokens / scale, bundle.OutputTokens / scale, bundle.FineTuning, bundle.Quality, value * bundle.Quality - bundle.Cost, bundle.FineTunes), value);
@@ -54,8 +54,8 @@ partial class Catalogue
         /// <inheritdoc/>
         public global::MenuDsl.Contract Contract(double value, double scale)
         {
-            if (!(value >= 0.0 && value <= 2.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckValue(MenuDslSolver.Values, value);
-            if (!(scale >= 0.5 && scale <= 1.0)) global::MenuDsl.Generation.GeneratedModelSupport.CheckScale(MenuDslSolver.Scales, scale);
+            if (!(value >= 0.0 && value <= 2.0)) throw global::MenuDsl.Generation.GeneratedModelSupport.ValueRefusal(MenuDslSolver.Values, value);
+            if (!(scale >= 0.5 && scale <= 1.0)) throw global::MenuDsl.Generation.GeneratedModelSupport.ScaleRefusal(MenuDslSolver.Scales, scale);
             double phi = MenuDslSolver.Values.VirtualValue(value);
             if (!(phi > 0) || scale == 0) return default;
             double scaleDelta = global::System.Math.Pow(scale, 0.44999999999999996);
@@ -82,7 +82,9 @@ partial class Catalogue
             var item = MenuDslSolver.FirstBest(phi, 1.0, 1.0);
             double rent = MenuDslSolver.PackageRents.Value(theta);
             double transfer = theta * item.Quality - rent;
-            return global::MenuDsl.Generation.GeneratedModelSupport.CheckedPackage(new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost), theta);
+            var package = new global::MenuDsl.PackageContract(item.Quality, item.InputTokens, item.OutputTokens, item.FineTuning, transfer, item.Cost, rent, transfer - item.Cost);
+            // One sum is non-finite iff a field is (or the sum overflows, which the full check then clears).
+            return double.IsFinite(item.Quality + item.InputTokens + item.OutputTokens + item.FineTuning + transfer + item.Cost + rent) ? package : global::MenuDsl.Generation.GeneratedModelSupport.CheckedPackage(package, theta);
         }
 
         // Description: prices m·c with m = θ/φ̄_θ(θ), fee p0 = T − m·C(Q), no task cap; a pooled θ gets the pool's bundle.
@@ -110,7 +112,7 @@ partial class Catalogue
             // The law of θ is numeric here, so its reserve value is found at run time, once.
             public static readonly global::System.Lazy<double> PackageReserve = new global::System.Lazy<double>(() => global::MenuDsl.Generation.GeneratedModelSupport.ReserveValue(Thetas));
 
-            // φ_θ is not affine: the package rents ∫ Q dk are tabulated once (cumulative at nodes, one short quadrature per call).
+            // φ_θ is not piecewise affine: the package rents ∫ Q dk are tabulated once (cumulative at nodes, one short quadrature per call).
             public static readonly global::System.Lazy<global::System.Func<double, double>> PackageRents = new global::System.Lazy<global::System.Func<double, double>>(() => global::MenuDsl.Generation.GeneratedModelSupport.PackageRents(Thetas, k => Quality(Thetas.VirtualValue(k), 1.0, 1.0), PackageReserve.Value, Threshold));
 
             // Description: total quality of the first-best bundle of a value-scale type (value, scale):
