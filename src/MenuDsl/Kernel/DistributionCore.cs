@@ -161,6 +161,9 @@ internal abstract class DistributionCore
     public double DirectVirtualValue(double t)
     {
         if (IsCertifiedRegular) return RawVirtualValue(t);
+        // A non-increasing markup makes φ/t rise, so φ crosses 0 once and rises after: pools (where φ falls) have
+        // levels ≤ 0, and a type with φ > 0 is never pooled. Only excluded types need the ironing.
+        if (HasNonIncreasingMarkup && RawVirtualValue(t) is > 0 and var served) return served;
         var pool = Ironing.PoolContaining(t);
         return pool is { } p ? p.Level : RawVirtualValue(t);
     }
@@ -247,11 +250,13 @@ internal abstract class DistributionCore
 
     private double ComputeReserveValue()
     {
-        // Directly: the table of φ̄ starts here.
-        if (DirectVirtualValue(Lower) > 0) return Lower;
+        // Directly, as the table of φ̄ starts here. With a non-increasing markup φ crosses 0 once (see DirectVirtualValue):
+        // the reserve value is where φ itself turns positive, no ironing needed.
+        Func<double, double> phi = HasNonIncreasingMarkup ? RawVirtualValue : DirectVirtualValue;
+        if (phi(Lower) > 0) return Lower;
         if (AffineVirtualValue is { Slope: > 0 } affine)
             return Math.Max(Lower, -affine.Intercept / affine.Slope);
-        return DirectVirtualValue(Top) > 0 ? Numeric.FirstTrue(t => DirectVirtualValue(t) > 0, Lower, Top) : double.PositiveInfinity;
+        return phi(Top) > 0 ? Numeric.FirstTrue(t => phi(t) > 0, Lower, Top) : double.PositiveInfinity;
     }
 
     /// <summary>The upper end of the support, or its 1 − 10⁻¹² quantile when unbounded: where numeric searches stop.</summary>

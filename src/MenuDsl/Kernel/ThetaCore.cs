@@ -35,6 +35,13 @@ internal sealed class UniformThetaCore : DistributionCore
     public override double Upper => wh * Math.Pow(sh, delta);
 
     /// <summary>
+    /// log θ = log w + δ log s, and the log of a uniform variable on [a, b] ⊂ [0, ∞) has density ∝ eˣ on [log a, log b]:
+    /// log-concave. A sum of independent log-concave variables is log-concave (Prékopa), so log θ has a non-decreasing
+    /// hazard rate, which is t f_θ(t) / (1 − F_θ(t)): the markup t/φ_θ is non-increasing where φ_θ &gt; 0 (model.md §6).
+    /// </summary>
+    public override bool HasNonIncreasingMarkup => true;
+
+    /// <summary>
     /// With wl = 0 and δ = ½, φ_θ is piecewise affine (model.md §4): F_θ(t) = c·t below t0 = wh·√sl, with
     /// c = 2(√sh − √sl) / (wh (sh − sl)), so φ_θ = 2t − 1/c there; above, 1 − F_θ = (√sh − t/wh)² / (sh − sl) and
     /// φ_θ = (3t − wh √sh) / 2. Both pieces rise and meet at t0. Other laws of θ: null.

@@ -125,6 +125,33 @@ public class ThetaDistributionTests
         Assert.Equal(1, closed.Cdf(closed.Upper));
     }
 
+    [Theory]
+    [InlineData(0.5, 2, 0.2, 0.9, 0.4)]
+    [InlineData(0, 1, 0.2, 1, 0.47)]
+    [InlineData(1, 3, 0.1, 1, 0.3)]
+    [InlineData(0, 2, 0.05, 0.8, 0.8)]
+    public void Uniform_laws_of_theta_have_a_non_increasing_markup_and_need_no_ironing_above_the_reserve(double wl, double wh, double sl, double sh, double delta)
+    {
+        // The claim (log θ is log-concave): t f_θ / (1 − F_θ) never falls, checked on the reference law.
+        var w = new ContinuousUniform(wl, wh);
+        var s = new ContinuousUniform(sl, sh);
+        var closed = new UniformThetaCore(wl, wh, sl, sh, delta);
+        Assert.True(closed.HasNonIncreasingMarkup);
+        double previous = 0;
+        foreach (double t in Grid(closed.Lower, closed.Upper, 300).Skip(1).SkipLast(1))
+        {
+            double ratio = t * ReferencePdf(w, wl, wh, s, sl, sh, delta, t) / (1 - ReferenceCdf(w, wl, wh, s, sl, sh, delta, t));
+            Assert.True(ratio >= previous * (1 - 1e-9), $"t f/(1 − F) falls at t = {t:R}: {previous:R} → {ratio:R}");
+            previous = ratio;
+        }
+        // So the reserve value and φ̄ of the served types come without ironing, and equal the ironed quadrature law's.
+        var numeric = new NumericThetaCore(new UniformCore(wl, wh), new UniformCore(sl, sh), delta);
+        Assert.False(numeric.HasNonIncreasingMarkup);
+        Assert.Equal(numeric.ReserveValue, closed.ReserveValue, 1e-9);
+        foreach (double t in Grid(closed.ReserveValue, closed.Upper, 40).Skip(1))
+            Assert.True(Math.Abs(numeric.VirtualValue(t) - closed.VirtualValue(t)) <= 1e-8 * (1 + t), $"φ̄_θ({t:R})");
+    }
+
     // w ~ Exponential(2) on [0, ∞), s ~ Beta(2, 3) on [0, 1], δ = 0.4: no closed form, so only the quadrature.
     private static void AssertExponentialBetaMatches(double from, double to)
     {
