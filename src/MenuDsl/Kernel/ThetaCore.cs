@@ -41,6 +41,9 @@ internal sealed class UniformThetaCore : DistributionCore
     /// </summary>
     public override bool HasNonIncreasingMarkup => true;
 
+    // F_θ has no closed-form inverse: a quantile is a bisection of ~60 CDFs, so expectations integrate against f_θ.
+    public override bool HasCostlyQuantile => true;
+
     /// <summary>
     /// With wl = 0 and δ = ½, φ_θ is piecewise affine (model.md §4): F_θ(t) = c·t below t0 = wh·√sl, with
     /// c = 2(√sh − √sl) / (wh (sh − sl)), so φ_θ = 2t − 1/c there; above, 1 − F_θ = (√sh − t/wh)² / (sh − sl) and
