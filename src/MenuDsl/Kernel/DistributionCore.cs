@@ -38,6 +38,12 @@ internal abstract class DistributionCore
     /// <summary>1 − F(t), computed without cancellation where the family allows it.</summary>
     public virtual double Survival(double t) => 1.0 - Cdf(t);
 
+    /// <summary>F(t) and 1 − F(t), what ironing reads at each type; laws that integrate them get both from one quadrature.</summary>
+    public virtual (double Cdf, double Survival) CdfAndSurvival(double t) => (Cdf(t), Survival(t));
+
+    /// <summary>f(t) and 1 − F(t), what φ needs; laws that integrate them get both from one quadrature.</summary>
+    public virtual (double Pdf, double Survival) PdfAndSurvival(double t) => (Pdf(t), Survival(t));
+
     /// <summary>Smallest t with F(t) ≥ u. Bisection by default; families with a closed form override it.</summary>
     public virtual double Quantile(double u)
     {
@@ -97,8 +103,8 @@ internal abstract class DistributionCore
     public virtual double RawVirtualValue(double t)
     {
         if (AffineVirtualValue is { } affine) return affine.At(t);
-        double f = Pdf(t);
-        if (f > 0) return double.IsPositiveInfinity(f) ? t : t - Survival(t) / f;
+        var (f, survival) = PdfAndSurvival(t);
+        if (f > 0) return double.IsPositiveInfinity(f) ? t : t - survival / f;
         // A type in a gap has the quantile of the gap's left end, so it takes that point's virtual value.
         if (Gap(t) is { } gap)
         {
@@ -106,7 +112,6 @@ internal abstract class DistributionCore
             return fLo > 0 ? gap.Lower - Survival(gap.Lower) / fLo : gap.Lower;
         }
         // f = 0 at an end of the support: φ tends to −∞ at the bottom and to t where nobody is above.
-        double survival = Survival(t);
         return survival == 0 ? t : double.NegativeInfinity;
     }
 
@@ -185,7 +190,10 @@ internal abstract class DistributionCore
     /// (l₂ − h₁)(1 − F(h₁)) at the single quantile F(h₁): the rent every type above the gap earns across it is a
     /// point mass in φ (model.md §6), which is why types just below a gap are pooled at a lower level.
     /// </summary>
-    public double CumulativeVirtualValue(double t) => Lower - t * Survival(t);
+    public double CumulativeVirtualValue(double t) => CumulativeVirtualValue(t, Survival(t));
+
+    /// <summary>H(t) from 1 − F(t) already at hand.</summary>
+    public double CumulativeVirtualValue(double t, double survival) => Lower - t * survival;
 
     /// <summary>
     /// ∫ φ̄ dF from the bottom of the support to t for the ironed φ̄: H itself off the pools (the hull touches H there),
