@@ -72,11 +72,12 @@ internal static class Quadrature
 
     /// <summary>
     /// <see cref="IntegrateSmoothingEnds"/> for two integrands that share their costly part (a law's distribution
-    /// function and its complement, say), evaluated once per node for both. Each smoothed piece takes a 31-point
-    /// Kronrod rule, whose difference from the embedded 15-point Gauss rule estimates its error; pieces are halved
-    /// (at most <see cref="MaximumDepth"/> times) until, for each integrand, the estimates together are below 10⁻¹²
-    /// of its ∫|f| over [a, b] or of both (<paramref name="tolerance"/>; from the first sweep), or at the level of
-    /// rounding. The acceptance is <see cref="Integrate"/>'s, per integrand: a larger estimate throws.
+    /// function and its complement, say), evaluated once per node for both. Each smoothed piece takes the 31-point
+    /// Kronrod rule (<see cref="KronrodNodes"/>), whose difference from the embedded 15-point Gauss rule estimates its
+    /// error; pieces are halved (at most <see cref="MaximumDepth"/> times) until, for each integrand, the estimates
+    /// together are below 10⁻¹² of its ∫|f| over [a, b] or of both (<paramref name="tolerance"/>; from the first
+    /// sweep), or at the level of rounding. The acceptance is <see cref="Integrate"/>'s, per integrand: a larger
+    /// estimate throws.
     /// </summary>
     /// <exception cref="InvalidOperationException">An error estimate stays above tolerance.</exception>
     public static (double First, double Second) IntegratePairSmoothingEnds(Func<double, (double First, double Second)> f, double a, double b,
@@ -84,22 +85,24 @@ internal static class Quadrature
     {
         if (!(b > a)) return (0, 0);
         var cuts = Cuts(a, b, breakpoints);
-        var pieces = new List<(double Lower, double Upper, PairEstimate Estimate)>(cuts.Count - 1);
+        var estimates = new PairEstimate[cuts.Count - 1];
         var norms = default(PairEstimate);
+        int pieces = 0;
         for (int i = 1; i < cuts.Count; i++)
         {
             if (!(cuts[i] > cuts[i - 1])) continue;
-            var estimate = Kronrod(f, cuts[i - 1], cuts[i], 0, 1);
-            pieces.Add((cuts[i - 1], cuts[i], estimate));
-            norms += estimate;
+            estimates[i - 1] = Kronrod(f, cuts[i - 1], cuts[i], 0, 1);
+            norms += estimates[i - 1];
+            pieces++;
         }
         // The error allowed over [a, b], shared evenly between the pieces and halved with each halving.
         double both = norms.FirstNorm + norms.SecondNorm;
-        double firstTolerance = RelativeTolerance * (tolerance == PairTolerance.Sum ? both : norms.FirstNorm) / pieces.Count;
-        double secondTolerance = RelativeTolerance * (tolerance == PairTolerance.Sum ? both : norms.SecondNorm) / pieces.Count;
+        double firstTolerance = RelativeTolerance * (tolerance == PairTolerance.Sum ? both : norms.FirstNorm) / pieces;
+        double secondTolerance = RelativeTolerance * (tolerance == PairTolerance.Sum ? both : norms.SecondNorm) / pieces;
         var sum = default(PairEstimate);
-        foreach (var (lower, upper, estimate) in pieces)
-            sum += Refined(f, lower, upper, 0, 1, estimate, firstTolerance, secondTolerance, MaximumDepth);
+        for (int i = 1; i < cuts.Count; i++)
+            if (cuts[i] > cuts[i - 1])
+                sum += Refined(f, cuts[i - 1], cuts[i], 0, 1, estimates[i - 1], firstTolerance, secondTolerance, MaximumDepth);
         if (!double.IsFinite(sum.First) || !double.IsFinite(sum.Second)
             || !(sum.FirstError <= relativeAcceptance * sum.FirstNorm + absoluteTolerance)
             || !(sum.SecondError <= relativeAcceptance * sum.SecondNorm + absoluteTolerance))
@@ -109,8 +112,10 @@ internal static class Quadrature
     }
 
     /// <summary>Integrals, error estimates and ∫|f| of a pair of integrands, over a piece or summed over pieces.</summary>
-    private readonly record struct PairEstimate(double First, double Second, double FirstError, double SecondError, double FirstNorm, double SecondNorm)
+    private readonly struct PairEstimate(double first, double second, double firstError, double secondError, double firstNorm, double secondNorm)
     {
+        public readonly double First = first, Second = second, FirstError = firstError, SecondError = secondError, FirstNorm = firstNorm, SecondNorm = secondNorm;
+
         public static PairEstimate operator +(PairEstimate x, PairEstimate y) => new(x.First + y.First, x.Second + y.Second,
             x.FirstError + y.FirstError, x.SecondError + y.SecondError, x.FirstNorm + y.FirstNorm, x.SecondNorm + y.SecondNorm);
     }
@@ -130,52 +135,64 @@ internal static class Quadrature
             + Refined(f, c, d, mid, hi, Kronrod(f, c, d, mid, hi), firstTolerance / 2, secondTolerance / 2, depth - 1);
     }
 
-    // The 31-point Kronrod rule and its embedded 15-point Gauss rule on [−1, 1]: all nodes, and the Gauss weight of each
-    // (0 at the Kronrod-only nodes).
-    private static readonly (double[] Nodes, double[] KronrodWeights, double[] GaussWeights) KronrodRule = MakeKronrodRule();
+    /// <summary>
+    /// The 31-point Gauss-Kronrod rule on [−1, 1] (QUADPACK's qk31): the nodes ±x, largest first and the centre last, and
+    /// their Kronrod weights; x₂, x₄, …, x₁₄ and the centre are also the nodes of the embedded 15-point Gauss rule, whose
+    /// weights follow in the same order.
+    /// </summary>
+    internal static readonly double[] KronrodNodes =
+    [
+        0.998002298693397060285172840152271, 0.987992518020485428489565718586613, 0.967739075679139134257347978784337,
+        0.937273392400705904307758947710209, 0.897264532344081900882509656454496, 0.848206583410427216200648320774217,
+        0.790418501442465932967649294817947, 0.724417731360170047416186054613938, 0.650996741297416970533735895313275,
+        0.570972172608538847537226737253911, 0.485081863640239680693655740232351, 0.394151347077563369897207370981045,
+        0.299180007153168812166780024266389, 0.201194093997434522300628303394596, 0.101142066918717499027074231447392,
+        0,
+    ];
 
-    private static (double[], double[], double[]) MakeKronrodRule()
-    {
-        const int order = 31;
-        var rule = new GaussKronrodRule(order);
-        double[] abscissas = rule.KronrodAbscissas, kronrod = rule.KronrodWeights, gauss = rule.GaussWeights;
-        // Abscissas run 0, then positive nodes alternating Kronrod-only and Gauss (the Gauss order, 15, is odd, so
-        // the centre is a Gauss node); MathNet keeps one Gauss weight per Gauss node.
-        var nodes = new double[order];
-        var kronrodWeights = new double[order];
-        var gaussWeights = new double[order];
-        kronrodWeights[0] = kronrod[0];
-        gaussWeights[0] = gauss[0];
-        for (int i = 1; i < abscissas.Length; i++)
-            for (int side = 0; side < 2; side++)
-            {
-                int j = 2 * i - 1 + side;
-                nodes[j] = side == 0 ? abscissas[i] : -abscissas[i];
-                kronrodWeights[j] = kronrod[i];
-                gaussWeights[j] = i % 2 == 0 ? gauss[i / 2] : 0;
-            }
-        return (nodes, kronrodWeights, gaussWeights);
-    }
+    /// <summary>The Kronrod weights of <see cref="KronrodNodes"/>.</summary>
+    internal static readonly double[] KronrodWeights =
+    [
+        0.005377479872923348987792051430128, 0.015007947329316122538374763075807, 0.025460847326715320186874001019653,
+        0.035346360791375846222037948478360, 0.044589751324764876608227299373280, 0.053481524690928087265343147239430,
+        0.062009567800670640285139230960803, 0.069854121318728258709520077099147, 0.076849680757720378894432777482659,
+        0.083080502823133021038289247286104, 0.088564443056211770647275443693774, 0.093126598170825321225486872747346,
+        0.096642726983623678505179907627589, 0.099173598721791959332393173484603, 0.100769845523875595044946662617570,
+        0.101330007014791549017374792767493,
+    ];
 
-    // The Kronrod rule on [lo, hi] ⊂ [0, 1] of the piece [c, d] smoothed.
+    /// <summary>The weights of the 15-point Gauss rule at x₂, x₄, …, x₁₄ and the centre (<see cref="KronrodNodes"/>).</summary>
+    internal static readonly double[] GaussWeights =
+    [
+        0.030753241996117268354628393577204, 0.070366047488108124709267416450667, 0.107159220467171935011869546685869,
+        0.139570677926154314447804794511028, 0.166269205816993933553200860481209, 0.186161000015562211026800561866423,
+        0.198431485327111576456118326443839, 0.202578241925561272880620199967519,
+    ];
+
+    // The Kronrod rule on [lo, hi] ⊂ [0, 1] of the piece [c, d] smoothed, with the Gauss rule for its error estimate.
     private static PairEstimate Kronrod(Func<double, (double, double)> f, double c, double d, double lo, double hi)
     {
-        var (nodes, kronrodWeights, gaussWeights) = KronrodRule;
         double centre = 0.5 * (lo + hi), half = 0.5 * (hi - lo);
         double first = 0, second = 0, firstGauss = 0, secondGauss = 0, firstNorm = 0, secondNorm = 0;
-        for (int i = 0; i < nodes.Length; i++)
+        int centreIndex = KronrodNodes.Length - 1;
+        for (int i = 0; i <= centreIndex; i++)
         {
-            var (t, weight) = Smoothed(c, d, centre + half * nodes[i]);
-            if (weight == 0) continue;
-            var (x, y) = f(t);
-            x *= weight;
-            y *= weight;
-            first += kronrodWeights[i] * x;
-            second += kronrodWeights[i] * y;
-            firstGauss += gaussWeights[i] * x;
-            secondGauss += gaussWeights[i] * y;
-            firstNorm += kronrodWeights[i] * Math.Abs(x);
-            secondNorm += kronrodWeights[i] * Math.Abs(y);
+            double gaussWeight = i == centreIndex ? GaussWeights[GaussWeights.Length - 1] : i % 2 == 1 ? GaussWeights[i / 2] : 0;
+            // Both nodes ±x, the centre once.
+            for (int side = i == centreIndex ? 1 : -1; side <= 1; side += 2)
+            {
+                var (t, weight) = Smoothed(c, d, centre + side * half * KronrodNodes[i]);
+                if (weight == 0) continue;
+                var (x, y) = f(t);
+                x *= weight;
+                y *= weight;
+                first += KronrodWeights[i] * x;
+                second += KronrodWeights[i] * y;
+                firstGauss += gaussWeight * x;
+                secondGauss += gaussWeight * y;
+                firstNorm += KronrodWeights[i] * Math.Abs(x);
+                secondNorm += KronrodWeights[i] * Math.Abs(y);
+            }
         }
         return new PairEstimate(half * first, half * second, half * Math.Abs(first - firstGauss), half * Math.Abs(second - secondGauss),
             half * firstNorm, half * secondNorm);

@@ -83,20 +83,24 @@ internal sealed class NumericThetaCore(DistributionCore values, DistributionCore
 
     public override bool HasCostlyQuantile => true;
 
-    // Each φ̄ is two quadratures over the scales: packages read it from the table.
+    // Each φ̄ is a pass of quadrature over the scales: packages read it from the table.
     public override bool TabulatesVirtualValue => true;
 
     // Scales are at most 1, so θ's tail is the values' tail.
     public override double TailExponent => values.TailExponent;
 
-    public override IEnumerable<double> Kinks
+    // Every pass, table and schedule reads them: products of the components' kinks, formed once.
+    public override IEnumerable<double> Kinks => kinks;
+
+    private readonly double[] kinks = KinksOf(values, scales, delta);
+
+    private static double[] KinksOf(DistributionCore values, DistributionCore scales, double delta)
     {
-        get
-        {
-            foreach (double w in values.Kinks)
-                foreach (double s in scales.Kinks)
-                    if (!double.IsInfinity(w)) yield return w * Math.Pow(s, delta);
-        }
+        var kinks = new List<double>();
+        foreach (double w in values.Kinks)
+            foreach (double s in scales.Kinks)
+                if (!double.IsInfinity(w)) kinks.Add(w * Math.Pow(s, delta));
+        return kinks.ToArray();
     }
 
     // Values where w's distribution changes: its kinks and, for an unbounded w, quantiles spanning its body and tail.
