@@ -83,6 +83,9 @@ internal sealed class NumericThetaCore(DistributionCore values, DistributionCore
 
     public override bool HasCostlyQuantile => true;
 
+    // ln θ = ln w + δ ln s: served types need no ironing when both logs have log-concave densities.
+    public override bool IsCertifiedRegularWhereServed => values.LogHasLogConcaveDensity && scales.LogHasLogConcaveDensity;
+
     // Each φ̄ is a pass of quadrature over the scales: packages read it from the table.
     public override bool TabulatesVirtualValue => true;
 

@@ -80,6 +80,27 @@ internal abstract class DistributionCore
     public virtual bool IsCertifiedRegular => false;
 
     /// <summary>
+    /// Whether ln t has a log-concave density, i.e. t·f(t) is log-concave in ln t: uniform, exponential, Pareto and
+    /// log-normal laws; power laws with c ≥ 1 or lo = 0; beta laws with b ≥ 1 and a ≥ 1 or lo = 0; truncated normals
+    /// with lo ≥ mean/2. ln θ = ln w + δ ln s then has one too (a convolution of log-concave densities is log-concave),
+    /// which certifies the law of θ where it is served (<see cref="IsCertifiedRegularWhereServed"/>).
+    /// </summary>
+    public virtual bool LogHasLogConcaveDensity => false;
+
+    /// <summary>
+    /// Whether φ is known to be non-decreasing wherever it is positive, so that no pool holds a served type: φ̄ = φ
+    /// where φ &gt; 0, φ̄ ≤ 0 elsewhere, and the reserve value is where φ turns positive, all without ironing. True for
+    /// certified-regular laws and for laws of θ whose components' logs have log-concave densities
+    /// (<see cref="LogHasLogConcaveDensity"/>): the hazard rate h of ln θ is then non-decreasing, and
+    /// φ(t) = t(1 − 1/h(ln t)) is positive exactly above some type, where it is the product of two positive
+    /// non-decreasing factors. A pool is a chord below H in quantile space whose level k is H's slope φ at its upper end
+    /// and the average of φ over it; ending where φ &gt; 0 it would need φ ≤ k there and an average at least k below,
+    /// where φ ≤ 0 &lt; k. So pools lie where φ ≤ 0, at levels ≤ 0. Types below the reserve value are still ironed
+    /// (lazily), since their φ̄ is a pool's level.
+    /// </summary>
+    public virtual bool IsCertifiedRegularWhereServed => IsCertifiedRegular;
+
+    /// <summary>
     /// Whether t f(t)/(1 − F(t)) is known to be non-decreasing, so the markup t/φ(t) is non-increasing where φ &gt; 0
     /// (uniform, exponential, Pareto, power with c ≥ 1; model.md §6): the two-part tariffs are then incentive
     /// compatible and, under Cobb-Douglas, bounded rent growth holds.
@@ -140,6 +161,7 @@ internal abstract class DistributionCore
     public double DirectVirtualValue(double t)
     {
         if (IsCertifiedRegular) return RawVirtualValue(t);
+        if (IsServedUnpooled(t, out double served)) return served;
         var pool = Ironing.PoolContaining(t);
         return pool is { } p ? p.Level : RawVirtualValue(t);
     }
@@ -171,16 +193,30 @@ internal abstract class DistributionCore
         double from = ReserveValue, to = Top;
         if (!(from < to) || !Numeric.IsFinite(to)) return null;
         var cuts = new List<double>(Kinks);
-        foreach (var pool in PoolingIntervals) { cuts.Add(pool.Lower); cuts.Add(pool.Upper); }
+        foreach (var pool in ServedPoolingIntervals) { cuts.Add(pool.Lower); cuts.Add(pool.Upper); }
         return ChebyshevTable.Build(DirectVirtualValue, from, to, cuts, VirtualValueTableTolerance);
     }
 
     /// <summary>Whether ironing pools <paramref name="t"/> with other types (its ends included).</summary>
-    public bool IsPooled(double t) => !IsCertifiedRegular && Ironing.PoolContaining(t) is not null;
+    public bool IsPooled(double t) => !IsCertifiedRegular && !IsServedUnpooled(t, out _) && Ironing.PoolContaining(t) is not null;
 
     /// <summary>The pooling intervals of the ironed virtual value (empty when φ is non-decreasing).</summary>
     public IReadOnlyList<PoolingInterval> PoolingIntervals =>
         IsCertifiedRegular ? Array.Empty<PoolingInterval>() : Ironing.Pools;
+
+    /// <summary>
+    /// The pooling intervals that can hold served types: none when <see cref="IsCertifiedRegularWhereServed"/> (and
+    /// ironing is not computed for them), else all of them; callers keep those in their range.
+    /// </summary>
+    public IReadOnlyList<PoolingInterval> ServedPoolingIntervals =>
+        IsCertifiedRegularWhereServed ? Array.Empty<PoolingInterval>() : PoolingIntervals;
+
+    // A type with φ > 0 under IsCertifiedRegularWhereServed: served and in no pool, so φ̄ = φ there.
+    private bool IsServedUnpooled(double t, out double virtualValue)
+    {
+        virtualValue = IsCertifiedRegularWhereServed ? RawVirtualValue(t) : double.NaN;
+        return virtualValue > 0;
+    }
 
     private IroningCore Ironing => ironing.Value;
 
@@ -229,11 +265,12 @@ internal abstract class DistributionCore
 
     private double ComputeReserveValue()
     {
-        // Directly: the table of φ̄ starts here.
-        if (DirectVirtualValue(Lower) > 0) return Lower;
+        // Directly: the table of φ̄ starts here. Where certified, φ̄ > 0 exactly where φ > 0, which needs no ironing.
+        bool Served(double t) => IsCertifiedRegularWhereServed ? RawVirtualValue(t) > 0 : DirectVirtualValue(t) > 0;
+        if (Served(Lower)) return Lower;
         if (AffineVirtualValue is { Slope: > 0 } affine)
             return Math.Max(Lower, -affine.Intercept / affine.Slope);
-        return DirectVirtualValue(Top) > 0 ? Numeric.FirstTrue(t => DirectVirtualValue(t) > 0, Lower, Top) : double.PositiveInfinity;
+        return Served(Top) ? Numeric.FirstTrue(Served, Lower, Top) : double.PositiveInfinity;
     }
 
     /// <summary>The upper end of the support, or its 1 − 10⁻¹² quantile when unbounded: where numeric searches stop.</summary>

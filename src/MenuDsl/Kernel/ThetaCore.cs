@@ -34,6 +34,9 @@ internal sealed class UniformThetaCore : DistributionCore
     public override double Lower => wl * Math.Pow(sl, delta);
     public override double Upper => wh * Math.Pow(sh, delta);
 
+    // Uniform laws' logs have log-concave densities (DistributionCore.LogHasLogConcaveDensity).
+    public override bool IsCertifiedRegularWhereServed => true;
+
     public override double Cdf(double t)
     {
         if (t <= Lower) return 0;
