@@ -126,12 +126,19 @@ internal sealed class IroningCore
 
     /// <summary>
     /// The distribution's grid (see <see cref="DistributionCore.IroningGrid"/>) plus the kinks and points just
-    /// beside them, inside the support, sorted and distinct.
+    /// beside them, inside the support, sorted and distinct; only up to the reserve value where no pool reaches the
+    /// served types (<see cref="DistributionCore.IsCertifiedRegularWhereServed"/>): the hull touches H there, so the
+    /// hull of the part below is the whole hull's part below.
     /// </summary>
     private static double[] Grid(DistributionCore d)
     {
         var points = new List<double>(d.IroningGrid(GridSize));
         double top = double.IsPositiveInfinity(d.Upper) ? points.Max() : d.Upper;
+        if (d.IsCertifiedRegularWhereServed && d.ReserveValue < top)
+        {
+            top = d.ReserveValue;
+            points.Add(top);
+        }
         // Kinks (component ends) are where narrow pools start: a pool holding less mass than a grid cell
         // would otherwise fall between two grid points.
         foreach (double kink in d.Kinks)

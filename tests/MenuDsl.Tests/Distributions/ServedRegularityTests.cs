@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using MenuDsl.Kernel;
 using Xunit;
@@ -70,6 +71,8 @@ public class ServedRegularityTests
             var (w, s) = (values[random.Next(values.Length)], scales[random.Next(scales.Length)]);
             AssertMatchesFullIroning(new NumericThetaCore(w, s, delta), $"law {k}, δ = {delta:R}", random);
         }
+        // One with a pool below the reserve value (A_certified_law_still_irons_its_unserved_types).
+        AssertMatchesFullIroning(new NumericThetaCore(new ExponentialCore(1), new UniformCore(0, 1), 0.5), "exponential × uniform from 0", random);
         AssertMatchesFullIroning(new UniformThetaCore(0, 1, 0, 1, 0.5), "uniform closed form on [0, 1]²", random);
         AssertMatchesFullIroning(new UniformThetaCore(0.5, 2, 0.2, 0.9, 0.4), "uniform closed form", random);
     }
@@ -77,21 +80,40 @@ public class ServedRegularityTests
     [Fact]
     public void A_certified_law_still_irons_its_unserved_types()
     {
-        // Exponential values and scales down to 0: φ_θ(t) → 0⁻ as t → 0 and dips before it rises, so the bottom is pooled
-        // at a negative level; types there read the pool's level, computed when first asked for.
+        // Exponential values and scales from 0: φ_θ(t) → 0⁻ as t → 0 and dips before it rises, so the bottom is pooled
+        // at a negative level; types there read the pool's level, from an ironing up to the reserve value when first
+        // asked for, and it is the pool a full ironing finds.
         var law = new NumericThetaCore(new ExponentialCore(1), new UniformCore(0, 1), 0.5);
         Assert.True(law.IsCertifiedRegularWhereServed);
-        var pool = IroningCore.Compute(law).Pools.First();
+        var pool = IroningCore.Compute(new Uncertified(law)).Pools.First();
         Assert.True(pool.Level < 0);
         double inside = 0.5 * (pool.Lower + pool.Upper);
         Assert.Equal(pool.Level, law.VirtualValue(inside), 1e-12);
         Assert.True(law.RawVirtualValue(inside) != pool.Level);
+        var found = Assert.Single(law.PoolingIntervals, p => p.Lower <= inside && inside <= p.Upper);
+        Assert.Equal(pool.Lower, found.Lower, 1e-12);
+        Assert.Equal(pool.Upper, found.Upper, 1e-9 * pool.Upper);
+    }
+
+    /// <summary>The same law without the certificate: ironed everywhere, as any law is.</summary>
+    private sealed class Uncertified(DistributionCore law) : DistributionCore
+    {
+        public override double Lower => law.Lower;
+        public override double Upper => law.Upper;
+        public override double Pdf(double t) => law.Pdf(t);
+        public override double Cdf(double t) => law.Cdf(t);
+        public override double Survival(double t) => law.Survival(t);
+        public override (double Cdf, double Survival) CdfAndSurvival(double t) => law.CdfAndSurvival(t);
+        public override (double Pdf, double Survival) PdfAndSurvival(double t) => law.PdfAndSurvival(t);
+        public override double Quantile(double u) => law.Quantile(u);
+        public override IEnumerable<double> Kinks => law.Kinks;
+        public override IEnumerable<double> IroningGrid(int size) => law.IroningGrid(size);
     }
 
     private static void AssertMatchesFullIroning(DistributionCore law, string name, Random random)
     {
         Assert.True(law.IsCertifiedRegularWhereServed, name);
-        var pools = IroningCore.Compute(law).Pools;
+        var pools = IroningCore.Compute(new Uncertified(law)).Pools;
         double Ironed(double t)
         {
             foreach (var pool in pools)
@@ -103,6 +125,14 @@ public class ServedRegularityTests
         foreach (var pool in pools)
             Assert.True(pool.Upper <= law.ReserveValue * (1 + 1e-9) && pool.Level <= 1e-9,
                 $"{name}: pool [{pool.Lower:R}, {pool.Upper:R}] at {pool.Level:R} reaches the served types above {law.ReserveValue:R}");
+        // Ironing only up to the reserve value finds the same pools.
+        Assert.Equal(pools.Count, law.PoolingIntervals.Count);
+        foreach (var (full, below) in pools.Zip(law.PoolingIntervals))
+        {
+            Assert.Equal(full.Lower, below.Lower, 1e-9 * Math.Max(1, full.Lower));
+            Assert.Equal(full.Upper, below.Upper, 1e-9 * Math.Max(1, full.Upper));
+            Assert.Equal(full.Level, below.Level, 1e-12);
+        }
         for (int i = 0; i < 20; i++)
         {
             double t = law.ReserveValue + random.NextDouble() * (top - law.ReserveValue);
