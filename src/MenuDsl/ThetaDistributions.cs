@@ -125,13 +125,14 @@ internal sealed class NumericThetaCore(DistributionCore values, DistributionCore
     // resolves past ~200 decades, and no menu tells such types apart.
     private const double Smallest = 1e-200;
 
-    // F_w left of its median is at most ½, and 1 − F_w right of it.
-    private readonly double median = values.Quantile(0.5);
+    // F_w left of its median is at most ½, and 1 − F_w right of it. A root search for most laws, so only once a pass
+    // needs it: a model whose contracts alone are asked for never does.
+    private readonly Lazy<double> median = new(() => values.Quantile(0.5));
 
     /// <summary>F_w(x) and 1 − F_w(x) from one evaluation: the one below ½ directly, the other as its complement (at least ½, so no digits are lost).</summary>
     private (double Cdf, double Survival) ValuesAt(double x)
     {
-        if (x <= median)
+        if (x <= median.Value)
         {
             double cdf = values.Cdf(x);
             return (cdf, 1 - cdf);
