@@ -38,7 +38,10 @@ internal abstract class DistributionCore
     /// <summary>1 − F(t), computed without cancellation where the family allows it.</summary>
     public virtual double Survival(double t) => 1.0 - Cdf(t);
 
-    /// <summary>F(t) and 1 − F(t), what ironing reads at each type; laws that integrate them get both from one quadrature.</summary>
+    /// <summary>
+    /// F(t) and 1 − F(t), what ironing reads at each type, which needs them to 10⁻¹² in probability rather than each
+    /// relative to itself; laws that integrate them get both from one quadrature held to that.
+    /// </summary>
     public virtual (double Cdf, double Survival) CdfAndSurvival(double t) => (Cdf(t), Survival(t));
 
     /// <summary>f(t) and 1 − F(t), what φ needs; laws that integrate them get both from one quadrature.</summary>
