@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using MenuDsl.Kernel;
 
 namespace MenuDsl;
@@ -127,7 +128,7 @@ internal sealed class NumericThetaCore(DistributionCore values, DistributionCore
 
     // F_w left of its median is at most ½, and 1 − F_w right of it. A root search for most laws, so only once a pass
     // needs it: a model whose contracts alone are asked for never does.
-    private readonly Lazy<double> median = new(() => values.Quantile(0.5));
+    private readonly Lazy<double> median = new(() => values.Quantile(0.5), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>F_w(x) and 1 − F_w(x) from one evaluation: the one below ½ directly, the other as its complement (at least ½, so no digits are lost).</summary>
     private (double Cdf, double Survival) ValuesAt(double x)
