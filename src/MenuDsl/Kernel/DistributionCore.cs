@@ -164,9 +164,9 @@ internal abstract class DistributionCore
     public double DirectVirtualValue(double t)
     {
         if (IsCertifiedRegular) return RawVirtualValue(t);
-        if (IsServedUnpooled(t, out double served)) return served;
+        if (IsServedUnpooled(t, out double raw)) return raw;
         var pool = Ironing.PoolContaining(t);
-        return pool is { } p ? p.Level : RawVirtualValue(t);
+        return pool is { } p ? p.Level : IsCertifiedRegularWhereServed ? raw : RawVirtualValue(t);
     }
 
     /// <summary>
@@ -214,7 +214,8 @@ internal abstract class DistributionCore
     public IReadOnlyList<PoolingInterval> ServedPoolingIntervals =>
         IsCertifiedRegularWhereServed ? Array.Empty<PoolingInterval>() : PoolingIntervals;
 
-    // A type with φ > 0 under IsCertifiedRegularWhereServed: served and in no pool, so φ̄ = φ there.
+    // A type with φ > 0 under IsCertifiedRegularWhereServed: served and in no pool, so φ̄ = φ there. φ is returned
+    // either way where certified, NaN elsewhere.
     private bool IsServedUnpooled(double t, out double virtualValue)
     {
         virtualValue = IsCertifiedRegularWhereServed ? RawVirtualValue(t) : double.NaN;
