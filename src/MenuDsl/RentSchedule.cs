@@ -42,7 +42,7 @@ internal sealed class RentSchedule
         {
             points.Add(top);
             foreach (double kink in law.Kinks) points.Add(kink);
-            foreach (var pool in law.PoolingIntervals) { points.Add(pool.Lower); points.Add(pool.Upper); }
+            foreach (var pool in law.ServedPoolingIntervals) { points.Add(pool.Lower); points.Add(pool.Upper); }
             points.Add(law.FirstTypeReaching(switchLevel, reserve, top));
             // The pieces of a tabulated φ̄ meet with jumps within its tolerance: nodes too, so every stretch is smooth.
             if (law.VirtualValueTable is { } table) points.AddRange(table.Breakpoints);
@@ -91,7 +91,7 @@ internal sealed class RentSchedule
             if (lo == nodes.Length - 1 && nodes.Length > 1)
             {
                 foreach (double kink in law.Kinks) cuts.Add(kink);
-                foreach (var pool in law.PoolingIntervals) { cuts.Add(pool.Lower); cuts.Add(pool.Upper); }
+                foreach (var pool in law.ServedPoolingIntervals) { cuts.Add(pool.Lower); cuts.Add(pool.Upper); }
                 cuts.Add(law.FirstTypeReaching(switchLevel, from, type));
                 cuts.RemoveAll(c => !(c >= from && c <= type));
                 cuts.Sort();

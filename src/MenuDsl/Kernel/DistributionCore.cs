@@ -38,6 +38,15 @@ internal abstract class DistributionCore
     /// <summary>1 − F(t), computed without cancellation where the family allows it.</summary>
     public virtual double Survival(double t) => 1.0 - Cdf(t);
 
+    /// <summary>
+    /// F(t) and 1 − F(t), what ironing reads at each type, which needs them to 10⁻¹² in probability rather than each
+    /// relative to itself; laws that integrate them get both from one quadrature held to that.
+    /// </summary>
+    public virtual (double Cdf, double Survival) CdfAndSurvival(double t) => (Cdf(t), Survival(t));
+
+    /// <summary>f(t) and 1 − F(t), what φ needs; laws that integrate them get both from one quadrature.</summary>
+    public virtual (double Pdf, double Survival) PdfAndSurvival(double t) => (Pdf(t), Survival(t));
+
     /// <summary>Smallest t with F(t) ≥ u. Bisection by default; families with a closed form override it.</summary>
     public virtual double Quantile(double u)
     {
@@ -72,6 +81,27 @@ internal abstract class DistributionCore
     /// c ≥ 1, log-concave densities). Only then is ironing skipped.
     /// </summary>
     public virtual bool IsCertifiedRegular => false;
+
+    /// <summary>
+    /// Whether ln t has a log-concave density, i.e. t·f(t) is log-concave in ln t: uniform, exponential, Pareto and
+    /// log-normal laws; power laws with c ≥ 1 or lo = 0; beta laws with b ≥ 1 and a ≥ 1 or lo = 0; truncated normals
+    /// with lo ≥ mean/2. ln θ = ln w + δ ln s then has one too (a convolution of log-concave densities is log-concave),
+    /// which certifies the law of θ where it is served (<see cref="IsCertifiedRegularWhereServed"/>).
+    /// </summary>
+    public virtual bool LogHasLogConcaveDensity => false;
+
+    /// <summary>
+    /// Whether φ is known to be non-decreasing wherever it is positive, so that no pool holds a served type: φ̄ = φ
+    /// where φ &gt; 0, φ̄ ≤ 0 elsewhere, and the reserve value is where φ turns positive, all without ironing. True for
+    /// certified-regular laws and for laws of θ whose components' logs have log-concave densities
+    /// (<see cref="LogHasLogConcaveDensity"/>): the hazard rate h of ln θ is then non-decreasing, and
+    /// φ(t) = t(1 − 1/h(ln t)) is positive exactly above some type, where it is the product of two positive
+    /// non-decreasing factors. A pool is a chord below H in quantile space whose level k is H's slope φ at its upper end
+    /// and the average of φ over it; ending where φ &gt; 0 it would need φ ≤ k there and an average at least k below,
+    /// where φ ≤ 0 &lt; k. So pools lie where φ ≤ 0, at levels ≤ 0. Types below the reserve value are still ironed
+    /// (lazily), since their φ̄ is a pool's level.
+    /// </summary>
+    public virtual bool IsCertifiedRegularWhereServed => IsCertifiedRegular;
 
     /// <summary>
     /// Whether t f(t)/(1 − F(t)) is known to be non-decreasing, so the markup t/φ(t) is non-increasing where φ &gt; 0
@@ -123,8 +153,8 @@ internal abstract class DistributionCore
     public virtual double RawVirtualValue(double t)
     {
         if (AffineVirtualValue is { } affine) return affine.At(t);
-        double f = Pdf(t);
-        if (f > 0) return double.IsPositiveInfinity(f) ? t : t - Survival(t) / f;
+        var (f, survival) = PdfAndSurvival(t);
+        if (f > 0) return double.IsPositiveInfinity(f) ? t : t - survival / f;
         // A type in a gap has the quantile of the gap's left end, so it takes that point's virtual value.
         if (Gap(t) is { } gap)
         {
@@ -132,7 +162,6 @@ internal abstract class DistributionCore
             return fLo > 0 ? gap.Lower - Survival(gap.Lower) / fLo : gap.Lower;
         }
         // f = 0 at an end of the support: φ tends to −∞ at the bottom and to t where nobody is above.
-        double survival = Survival(t);
         return survival == 0 ? t : double.NegativeInfinity;
     }
 
@@ -161,11 +190,9 @@ internal abstract class DistributionCore
     public double DirectVirtualValue(double t)
     {
         if (IsCertifiedRegular) return RawVirtualValue(t);
-        // A non-increasing markup makes φ/t rise, so φ crosses 0 once and rises after: pools (where φ falls) have
-        // levels ≤ 0, and a type with φ > 0 is never pooled. Only excluded types need the ironing.
-        if (HasNonIncreasingMarkup && RawVirtualValue(t) is > 0 and var served) return served;
+        if (IsServedUnpooled(t, out double raw)) return raw;
         var pool = Ironing.PoolContaining(t);
-        return pool is { } p ? p.Level : RawVirtualValue(t);
+        return pool is { } p ? p.Level : IsCertifiedRegularWhereServed ? raw : RawVirtualValue(t);
     }
 
     /// <summary>
@@ -195,16 +222,31 @@ internal abstract class DistributionCore
         double from = ReserveValue, to = Top;
         if (!(from < to) || !Numeric.IsFinite(to)) return null;
         var cuts = new List<double>(Kinks);
-        foreach (var pool in PoolingIntervals) { cuts.Add(pool.Lower); cuts.Add(pool.Upper); }
+        foreach (var pool in ServedPoolingIntervals) { cuts.Add(pool.Lower); cuts.Add(pool.Upper); }
         return ChebyshevTable.Build(DirectVirtualValue, from, to, cuts, VirtualValueTableTolerance);
     }
 
     /// <summary>Whether ironing pools <paramref name="t"/> with other types (its ends included).</summary>
-    public bool IsPooled(double t) => !IsCertifiedRegular && Ironing.PoolContaining(t) is not null;
+    public bool IsPooled(double t) => !IsCertifiedRegular && !IsServedUnpooled(t, out _) && Ironing.PoolContaining(t) is not null;
 
     /// <summary>The pooling intervals of the ironed virtual value (empty when φ is non-decreasing).</summary>
     public IReadOnlyList<PoolingInterval> PoolingIntervals =>
         IsCertifiedRegular ? Array.Empty<PoolingInterval>() : Ironing.Pools;
+
+    /// <summary>
+    /// The pooling intervals that can hold served types: none when <see cref="IsCertifiedRegularWhereServed"/> (and
+    /// ironing is not computed for them), else all of them; callers keep those in their range.
+    /// </summary>
+    public IReadOnlyList<PoolingInterval> ServedPoolingIntervals =>
+        IsCertifiedRegularWhereServed ? Array.Empty<PoolingInterval>() : PoolingIntervals;
+
+    // A type with φ > 0 under IsCertifiedRegularWhereServed: served and in no pool, so φ̄ = φ there. φ is returned
+    // either way where certified, NaN elsewhere.
+    private bool IsServedUnpooled(double t, out double virtualValue)
+    {
+        virtualValue = IsCertifiedRegularWhereServed ? RawVirtualValue(t) : double.NaN;
+        return virtualValue > 0;
+    }
 
     private IroningCore Ironing => ironing.Value;
 
@@ -214,7 +256,10 @@ internal abstract class DistributionCore
     /// (l₂ − h₁)(1 − F(h₁)) at the single quantile F(h₁): the rent every type above the gap earns across it is a
     /// point mass in φ (model.md §6), which is why types just below a gap are pooled at a lower level.
     /// </summary>
-    public double CumulativeVirtualValue(double t) => Lower - t * Survival(t);
+    public double CumulativeVirtualValue(double t) => CumulativeVirtualValue(t, Survival(t));
+
+    /// <summary>H(t) from 1 − F(t) already at hand.</summary>
+    public double CumulativeVirtualValue(double t, double survival) => Lower - t * survival;
 
     /// <summary>
     /// ∫ φ̄ dF from the bottom of the support to t for the ironed φ̄: H itself off the pools (the hull touches H there),
@@ -250,13 +295,12 @@ internal abstract class DistributionCore
 
     private double ComputeReserveValue()
     {
-        // Directly, as the table of φ̄ starts here. With a non-increasing markup φ crosses 0 once (see DirectVirtualValue):
-        // the reserve value is where φ itself turns positive, no ironing needed.
-        Func<double, double> phi = HasNonIncreasingMarkup ? RawVirtualValue : DirectVirtualValue;
-        if (phi(Lower) > 0) return Lower;
+        // Directly: the table of φ̄ starts here. Where certified, φ̄ > 0 exactly where φ > 0, which needs no ironing.
+        bool Served(double t) => IsCertifiedRegularWhereServed ? RawVirtualValue(t) > 0 : DirectVirtualValue(t) > 0;
+        if (Served(Lower)) return Lower;
         if (AffineVirtualValue is { Slope: > 0 } affine)
             return Math.Max(Lower, -affine.Intercept / affine.Slope);
-        return phi(Top) > 0 ? Numeric.FirstTrue(t => phi(t) > 0, Lower, Top) : double.PositiveInfinity;
+        return Served(Top) ? Numeric.FirstTrue(Served, Lower, Top) : double.PositiveInfinity;
     }
 
     /// <summary>The upper end of the support, or its 1 − 10⁻¹² quantile when unbounded: where numeric searches stop.</summary>

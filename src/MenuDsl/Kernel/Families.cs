@@ -121,6 +121,9 @@ internal sealed class UniformCore(double lo, double hi) : DistributionCore
     public override bool IsCertifiedRegular => true;
     public override bool HasNonIncreasingMarkup => true;
 
+    // ln t has density ∝ e^y: log-linear.
+    public override bool LogHasLogConcaveDensity => true;
+
     // φ = t − (hi − t) = 2t − hi.
     public override AffineVirtualValue? AffineVirtualValue => new AffineVirtualValue(2, -hi);
 }
@@ -135,6 +138,9 @@ internal sealed class ExponentialCore(double rate) : DistributionCore
     public override double Quantile(double u) => u <= 0 ? 0 : u >= 1 ? double.PositiveInfinity : -Log1p(-u) / rate;
     public override bool IsCertifiedRegular => true;
     public override bool HasNonIncreasingMarkup => true;
+
+    // ln t has log-density y − rate·e^y + const.
+    public override bool LogHasLogConcaveDensity => true;
 
     // Constant hazard rate: φ = t − 1/rate.
     public override AffineVirtualValue? AffineVirtualValue => new AffineVirtualValue(1, -1 / rate);
@@ -160,6 +166,9 @@ internal sealed class PowerCore(double c, double lo, double hi) : DistributionCo
     public override bool HasNonIncreasingMarkup => c >= 1;
     public override bool HasBoundedDensity => c >= 1;
     public override AffineVirtualValue? AffineVirtualValue => c == 1 ? new AffineVirtualValue(2, -hi) : null;
+
+    // ln t has log-density (c − 1) ln(e^y − lo) + y + const, and ln(e^y − lo) is concave (linear when lo = 0).
+    public override bool LogHasLogConcaveDensity => c >= 1 || lo == 0;
 }
 
 /// <summary>F(t) = 1 − (scale/t)^shape on [scale, ∞).</summary>
@@ -177,6 +186,9 @@ internal sealed class ParetoCore(double scale, double shape) : DistributionCore
     // (1 − F)/f = t/shape, so φ = t (1 − 1/shape); the markup t/φ is constant.
     public override AffineVirtualValue? AffineVirtualValue => new AffineVirtualValue(1 - 1 / shape, 0);
     public override double TailExponent => shape;
+
+    // ln t has density ∝ e^(−shape·y): log-linear.
+    public override bool LogHasLogConcaveDensity => true;
 }
 
 /// <summary>A beta(a, b) law stretched onto [lo, hi].</summary>
@@ -194,6 +206,9 @@ internal sealed class BetaCore(double a, double b, double lo, double hi) : Distr
     public override bool IsCertifiedRegular => a >= 1 && b >= 1;
     public override bool HasBoundedDensity => a >= 1 && b >= 1;
     public override AffineVirtualValue? AffineVirtualValue => a == 1 && b == 1 ? new AffineVirtualValue(2, -hi) : null;
+
+    // ln t has log-density (a − 1) ln(e^y − lo) + (b − 1) ln(hi − e^y) + y + const; both logarithms are concave.
+    public override bool LogHasLogConcaveDensity => (a >= 1 || lo == 0) && b >= 1;
 }
 
 internal sealed class LogNormalCore(double mu, double sigma) : DistributionCore
@@ -203,6 +218,8 @@ internal sealed class LogNormalCore(double mu, double sigma) : DistributionCore
     public override double Pdf(double t) => t <= 0 ? 0 : SpecialFunctions.NormalPdf((Math.Log(t) - mu) / sigma) / (t * sigma);
     public override double Cdf(double t) => t <= 0 ? 0 : SpecialFunctions.NormalCdf((Math.Log(t) - mu) / sigma);
     public override double Survival(double t) => t <= 0 ? 1 : SpecialFunctions.NormalUpperTail((Math.Log(t) - mu) / sigma);
+
+    public override bool LogHasLogConcaveDensity => true;
 }
 
 /// <summary>A normal(mean, sd) law conditioned on [lo, hi]; hi may be +∞.</summary>
@@ -221,6 +238,10 @@ internal sealed class TruncatedNormalCore(double mean, double sd, double lo, dou
 
     // Log-concave density.
     public override bool IsCertifiedRegular => true;
+
+    // ln t has log-density y − (e^y − mean)²/(2 sd²) + const, whose second derivative −e^y(2e^y − mean)/sd² is ≤ 0
+    // where t ≥ mean/2.
+    public override bool LogHasLogConcaveDensity => 2 * lo >= mean;
 
     // Φ(z2) − Φ(z1) from whichever tail keeps it free of cancellation.
     private static double Between(double z1, double z2) =>

@@ -32,8 +32,9 @@ internal sealed class IroningCore
         var h = new double[n];
         for (int i = 0; i < n; i++)
         {
-            u[i] = d.Cdf(t[i]);
-            h[i] = d.CumulativeVirtualValue(t[i]);
+            var (cdf, survival) = d.CdfAndSurvival(t[i]);
+            u[i] = cdf;
+            h[i] = d.CumulativeVirtualValue(t[i], survival);
         }
 
         // Lower convex hull by Andrew's monotone chain; points with equal u collapse to the lowest H.
@@ -106,20 +107,38 @@ internal sealed class IroningCore
             double crossing = Numeric.FirstTrue(x => d.RawVirtualValue(x) >= k, lo, hi);
             if (d.Pdf(crossing) > 0) return crossing;
         }
-        return Numeric.GoldenSectionMinimum(x => d.CumulativeVirtualValue(x) - k * d.Cdf(x), lo, hi);
+        return Numeric.GoldenSectionMinimum(x => Tilted(d, x, k), lo, hi);
     }
 
-    private static double Chord(DistributionCore d, double lower, double upper) =>
-        (d.CumulativeVirtualValue(upper) - d.CumulativeVirtualValue(lower)) / (d.Cdf(upper) - d.Cdf(lower));
+    // H − k·u at t: least where a line of slope k touches H.
+    private static double Tilted(DistributionCore d, double t, double k)
+    {
+        var (cdf, survival) = d.CdfAndSurvival(t);
+        return d.CumulativeVirtualValue(t, survival) - k * cdf;
+    }
+
+    private static double Chord(DistributionCore d, double lower, double upper)
+    {
+        var (cdfLower, survivalLower) = d.CdfAndSurvival(lower);
+        var (cdfUpper, survivalUpper) = d.CdfAndSurvival(upper);
+        return (d.CumulativeVirtualValue(upper, survivalUpper) - d.CumulativeVirtualValue(lower, survivalLower)) / (cdfUpper - cdfLower);
+    }
 
     /// <summary>
     /// The distribution's grid (see <see cref="DistributionCore.IroningGrid"/>) plus the kinks and points just
-    /// beside them, inside the support, sorted and distinct.
+    /// beside them, inside the support, sorted and distinct; only up to the reserve value where no pool reaches the
+    /// served types (<see cref="DistributionCore.IsCertifiedRegularWhereServed"/>): the hull touches H there, so the
+    /// hull of the part below is the whole hull's part below.
     /// </summary>
     private static double[] Grid(DistributionCore d)
     {
         var points = new List<double>(d.IroningGrid(GridSize));
         double top = double.IsPositiveInfinity(d.Upper) ? points.Max() : d.Upper;
+        if (d.IsCertifiedRegularWhereServed && d.ReserveValue < top)
+        {
+            top = d.ReserveValue;
+            points.Add(top);
+        }
         // Kinks (component ends) are where narrow pools start: a pool holding less mass than a grid cell
         // would otherwise fall between two grid points.
         foreach (double kink in d.Kinks)

@@ -34,12 +34,8 @@ internal sealed class UniformThetaCore : DistributionCore
     public override double Lower => wl * Math.Pow(sl, delta);
     public override double Upper => wh * Math.Pow(sh, delta);
 
-    /// <summary>
-    /// log θ = log w + δ log s, and the log of a uniform variable on [a, b] ⊂ [0, ∞) has density ∝ eˣ on [log a, log b]:
-    /// log-concave. A sum of independent log-concave variables is log-concave (Prékopa), so log θ has a non-decreasing
-    /// hazard rate, which is t f_θ(t) / (1 − F_θ(t)): the markup t/φ_θ is non-increasing where φ_θ &gt; 0 (model.md §6).
-    /// </summary>
-    public override bool HasNonIncreasingMarkup => true;
+    // Uniform laws' logs have log-concave densities (DistributionCore.LogHasLogConcaveDensity).
+    public override bool IsCertifiedRegularWhereServed => true;
 
     // F_θ has no closed-form inverse: a quantile is a bisection of ~60 CDFs, so expectations integrate against f_θ.
     public override bool HasCostlyQuantile => true;
