@@ -561,7 +561,6 @@ internal static class Emitter
         double p1 = c.Kappa / c.Delta + 1;
         // U = (G(φ) − G(φ(lo)⁺)) / a with G(φ) = (A0 b^γ)^(1/δ) φ^p1 / p1 below the switch, its constants folded.
         string bottom = plan.BottomVirtualValue == 0 ? "" : $" - {Number(c.BaseQualityFactor * Numeric.Pow(plan.BottomVirtualValue, p1) / p1 / a.Slope)}";
-        string beyond = c.BeyondOutputSpend == 0 ? "" : $" + {Number(c.BeyondOutputSpend / c.InputSpend)} * ({Number(spec.InputCost)} * input)";
         string emptyScale = plan.ScalesLower > 0 ? "" : " || scale == 0";
         // The item of scale s from the item per unit of s, as GeneratedModelSupport.FillAtScales writes a row.
         const string AtScale = "new global::MenuDsl.Contract(scale * unit.Quality, unit.Input, unit.Output, unit.FineTuning, scale * unit.Transfer, scale * unit.Cost, scale * unit.BuyerUtility, scale * unit.Profit)";
@@ -573,8 +572,9 @@ internal static class Emitter
          .Open("public static global::MenuDsl.Contract UnitContract(double value, double phi)")
          .Line($"double quality = {Power("phi", c.Kappa / c.Delta)} * BaseQualityFactor;")
          .Line("double gross = phi * quality;")
-         .Line($"double input = {Number(c.InputSpend)} * gross / {Number(spec.InputCost)}, output = {Number(c.OutputSpend)} * gross / {Number(spec.OutputCost)};")
-         .Line($"double cost = {Number(spec.InputCost)} * input + {Number(spec.OutputCost)} * output{beyond};")
+         // Spend shares of the gross value, folded: x = (α/c_x)·φq, y = (β/c_y)·φq, C = (spend share)·φq.
+         .Line($"double input = {Number(c.InputSpend / spec.InputCost)} * gross, output = {Number(c.OutputSpend / spec.OutputCost)} * gross;")
+         .Line($"double cost = {Number(c.InputSpend + c.OutputSpend + c.BeyondOutputSpend)} * gross;")
          .Line($"double rent = {Number(c.BaseQualityFactor / p1 / a.Slope)} * {Power("phi", p1)}{bottom};")
          .Line("double transfer = value * quality - rent;")
          .Line("return new global::MenuDsl.Contract(quality, input, output, 0, transfer, cost, rent, transfer - cost);")

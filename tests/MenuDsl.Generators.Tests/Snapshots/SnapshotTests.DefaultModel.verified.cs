@@ -189,8 +189,8 @@ namespace Shop.Pricing
             {
                 double quality = phi * BaseQualityFactor;
                 double gross = phi * quality;
-                double input = 0.3 * gross / 1.0, output = 0.2 * gross / 2.0;
-                double cost = 1.0 * input + 2.0 * output;
+                double input = 0.3 * gross, output = 0.1 * gross;
+                double cost = 0.5 * gross;
                 double rent = 0.048329551123294075 * (phi * phi);
                 double transfer = value * quality - rent;
                 return new global::MenuDsl.Contract(quality, input, output, 0, transfer, cost, rent, transfer - cost);

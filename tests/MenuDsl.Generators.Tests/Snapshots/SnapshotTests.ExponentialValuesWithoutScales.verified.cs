@@ -204,8 +204,8 @@ namespace Shop.Pricing
             {
                 double quality = phi * BaseQualityFactor;
                 double gross = phi * quality;
-                double input = 0.3 * gross / 0.5, output = 0.2 * gross / 1.5;
-                double cost = 0.5 * input + 1.5 * output;
+                double input = 0.6 * gross, output = 0.13333333333333333 * gross;
+                double cost = 0.5 * gross;
                 double rent = 0.1888175022589804 * (phi * phi);
                 double transfer = value * quality - rent;
                 return new global::MenuDsl.Contract(quality, input, output, 0, transfer, cost, rent, transfer - cost);

@@ -189,8 +189,8 @@ namespace Shop.Pricing.Special
             {
                 double quality = phi * BaseQualityFactor;
                 double gross = phi * quality;
-                double input = 0.25 * gross / 1.0, output = 0.25 * gross / 1.0;
-                double cost = 1.0 * input + 1.0 * output;
+                double input = 0.25 * gross, output = 0.25 * gross;
+                double cost = 0.5 * gross;
                 double rent = 0.06250000000000003 * (phi * phi);
                 double transfer = value * quality - rent;
                 return new global::MenuDsl.Contract(quality, input, output, 0, transfer, cost, rent, transfer - cost);

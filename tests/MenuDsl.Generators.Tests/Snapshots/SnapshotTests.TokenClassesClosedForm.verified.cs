@@ -204,8 +204,8 @@ namespace Shop.Pricing
             {
                 double quality = global::System.Math.Pow(phi, 0.8181818181818181) * BaseQualityFactor;
                 double gross = phi * quality;
-                double input = 0.2 * gross / 1.0, output = 0.2 * gross / 4.0;
-                double cost = 1.0 * input + 4.0 * output + 0.25 * (1.0 * input);
+                double input = 0.2 * gross, output = 0.05 * gross;
+                double cost = 0.45 * gross;
                 double rent = 0.04838309022965198 * global::System.Math.Pow(phi, 1.8181818181818181);
                 double transfer = value * quality - rent;
                 return new global::MenuDsl.Contract(quality, input, output, 0, transfer, cost, rent, transfer - cost);
