@@ -387,7 +387,8 @@ internal static class Emitter
 
         if (plan.ValueVirtualValue is { } am)
         {
-            w.Line("// Description: prices m·c with m = w/φ(w), fee p0 = T − m·C(q, s), task cap s (φ is regular: no pools).")
+            w.Line("// Description: prices m·c with m = w/φ(w), fee p0 = T − m·C(q, s) (= w·q·(1 − κ) − U below the")
+             .Line("// fine-tuning switch, where C = κ·φ·q), task cap s (φ is regular: no pools).")
              .Line("/// <inheritdoc/>")
              .Line(Inline)
              .Open("public global::MenuDsl.TwoPartTariff Tariff(double value, double scale)");

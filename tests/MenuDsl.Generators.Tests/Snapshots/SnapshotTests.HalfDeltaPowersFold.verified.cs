@@ -80,7 +80,8 @@ namespace Shop.Pricing.Special
             }
         }
 
-        // Description: prices m·c with m = w/φ(w), fee p0 = T − m·C(q, s), task cap s (φ is regular: no pools).
+        // Description: prices m·c with m = w/φ(w), fee p0 = T − m·C(q, s) (= w·q·(1 − κ) − U below the
+        // fine-tuning switch, where C = κ·φ·q), task cap s (φ is regular: no pools).
         /// <inheritdoc/>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public global::MenuDsl.TwoPartTariff Tariff(double value, double scale)
