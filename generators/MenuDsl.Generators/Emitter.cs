@@ -394,7 +394,7 @@ internal static class Emitter
              .Open("public global::MenuDsl.TwoPartTariff Tariff(double value, double scale)");
             string tariff = $"new global::MenuDsl.TwoPartTariff(markup * {Number(plan.Spec.InputCost)}, markup * {Number(plan.Spec.OutputCost)}, markup * {Number(plan.Spec.FineTuningCost)}, fee, scale, markup)";
             Lines(w, check);
-            string emptyScale = plan.ScalesLower > 0 ? "" : " || scale == 0";
+            string emptyScale = EmptyScale(plan);
             // Below the switch C = κ·φ·q (spend shares of the gross value φ·q), so p0 = T − (w/φ)·C = w·q·(1 − κ) − U:
             // no product with the markup, whose division then runs beside the rest.
             string belowSwitch = $"fee = scale * (value * unit.Quality * {Number(1 - c.InputSpend - c.OutputSpend - c.BeyondOutputSpend)} - unit.BuyerUtility);";
@@ -562,7 +562,7 @@ internal static class Emitter
         double p1 = c.Kappa / c.Delta + 1;
         // U = (G(φ) − G(φ(lo)⁺)) / a with G(φ) = (A0 b^γ)^(1/δ) φ^p1 / p1 below the switch, its constants folded.
         string bottom = plan.BottomVirtualValue == 0 ? "" : $" - {Number(c.BaseQualityFactor * Numeric.Pow(plan.BottomVirtualValue, p1) / p1 / a.Slope)}";
-        string emptyScale = plan.ScalesLower > 0 ? "" : " || scale == 0";
+        string emptyScale = EmptyScale(plan);
         // The item of scale s from the item per unit of s, as GeneratedModelSupport.FillAtScales writes a row.
         const string AtScale = "new global::MenuDsl.Contract(scale * unit.Quality, unit.Input, unit.Output, unit.FineTuning, scale * unit.Transfer, scale * unit.Cost, scale * unit.BuyerUtility, scale * unit.Profit)";
         const string UnitFinite = "double.IsFinite(unit.Quality + unit.Input + unit.Output + unit.Transfer + unit.Cost + unit.BuyerUtility + unit.Profit)";
@@ -642,6 +642,9 @@ internal static class Emitter
          .Line($"return double.IsFinite(contract.Quality + contract.Input + contract.Output + contract.FineTuning + transfer + contract.Cost + rent + contract.Profit) ? contract : {Support}.CheckedContract(contract, value);")
          .Close();
     }
+
+    // A scale of 0 (possible only when the scale law reaches 0) gets the empty item: its tokens per task are not ∝ s.
+    private static string EmptyScale(MenuPlan plan) => plan.ScalesLower > 0 ? "" : " || scale == 0";
 
     /// <summary>
     /// U = (G(φ(w), s) − G(φ(lo)⁺, s)) / a for an affine φ; G(0, s) = 0, so a law served from its bottom (φ(lo)⁺ = 0)
