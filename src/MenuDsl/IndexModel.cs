@@ -67,7 +67,7 @@ public sealed class IndexModel : IIndexModel
         double phi = Thetas.VirtualValue(theta);
         if (!(phi > 0)) return default;
         var bundle = technology.FirstBest(phi, 1);
-        // Closed form for an affine φ_θ; otherwise the rent schedule tabulated once per model (as generated models do).
+        // Closed form for a (piecewise) affine φ_θ; otherwise the rent schedule tabulated once per model (as generated models do).
         double rent = Thetas.AffinePieces is not null ? menu.Rent(Thetas, packageReserve.Value, theta, 1) : packageRents.Value(theta);
         double transfer = theta * bundle.Quality - rent;
         return Representable.Package(new PackageContract(bundle.Quality, bundle.InputTokens, bundle.OutputTokens, bundle.FineTuning,
